@@ -1,0 +1,209 @@
+import type { Grade, Lead, Status } from '../model/lead.js';
+import type { CompiledModel } from './compile-model.js';
+import type { LeadFacts } from './lead-fields.js';
+import { formatReasons, orderContributions } from './reasons.js';
+import type { Adjustment, Contribution, Dimension, ScoreResult } from './score-result.js';
+
+type OrderedContribution = Contribution & { order: number };
+
+/** Integer points; sums are first cut to 6 decimals so that the order of float additions cannot flip a .5. */
+export function roundPoints(value: number): number {
+  const settled = Math.round(value * 1e6) / 1e6;
+  return Math.sign(settled) * Math.round(Math.abs(settled));
+}
+
+export function gradeFor(model: CompiledModel, fit: number): Grade {
+  const { A, B, C } = model.source.grades;
+  if (fit >= A) return 'A';
+  if (fit >= B) return 'B';
+  if (fit >= C) return 'C';
+  return 'D';
+}
+
+/** Email bounces happen to a lead, not by it: they do not count as activity against inactivity rules. */
+const PASSIVE_TYPES: ReadonlySet<string> = new Set(['email_bounce']);
+
+/**
+ * Scores one lead. Pure: the same lead, model and `now` always give the same result.
+ * Activities after `now` have not happened yet (backtests) and are ignored; windows include
+ * their boundary (an activity exactly 30 days old is "within 30 days").
+ */
+export function scoreLead(model: CompiledModel, lead: Lead, now: Date): ScoreResult {
+  const nowMs = now.getTime();
+  const { count, sum, best } = model.scratch;
+  count.fill(0);
+  sum.fill(0);
+  best.fill(0);
+
+  let lastActivityMs = Number.NEGATIVE_INFINITY;
+  for (const activity of lead.activities) {
+    const at = activity.at.getTime();
+    const ageMs = nowMs - at;
+    if (!(ageMs >= 0)) continue;
+    if (at > lastActivityMs && !PASSIVE_TYPES.has(activity.type)) lastActivityMs = at;
+    const rules = model.activityRulesByType.get(activity.type);
+    if (rules === undefined) continue;
+    for (const rule of rules) {
+      if (ageMs > rule.windowMs) continue;
+      if (rule.where !== undefined && !rule.where(activity)) continue;
+      const factor = rule.decay(ageMs);
+      const slot = rule.slot;
+      count[slot]! += 1;
+      sum[slot]! += factor;
+      if (factor > best[slot]!) best[slot] = factor;
+    }
+  }
+
+  const facts: LeadFacts = { lead };
+  const contributions: OrderedContribution[] = [];
+  const totals = { fit: 0, engagement: 0 };
+  const add = (c: OrderedContribution) => {
+    contributions.push(c);
+    totals[c.dimension] += c.points;
+  };
+
+  for (const rule of model.profileRules) {
+    if (!rule.test(facts)) continue;
+    add({
+      rule: rule.id,
+      label: rule.label,
+      section: rule.section,
+      dimension: rule.dimension,
+      points: rule.points,
+      count: 1,
+      decay: 1,
+      capped: false,
+      order: rule.order,
+    });
+  }
+  for (const rule of model.activityRules) {
+    const n = count[rule.slot]!;
+    if (n === 0) continue;
+    let raw = rule.points * (rule.once ? best[rule.slot]! : sum[rule.slot]!);
+    let capped = false;
+    if (rule.cap !== undefined && Math.abs(raw) > rule.cap) {
+      raw = Math.sign(raw) * rule.cap;
+      capped = true;
+    }
+    const decay = rule.once ? best[rule.slot]! : sum[rule.slot]! / n;
+    add({
+      rule: rule.id,
+      label: rule.label,
+      section: rule.section,
+      dimension: rule.dimension,
+      points: roundPoints(raw),
+      count: n,
+      decay: Math.round(decay * 1e4) / 1e4,
+      capped,
+      order: rule.order,
+    });
+  }
+  const lastSeenMs = Number.isFinite(lastActivityMs)
+    ? lastActivityMs
+    : (lead.createdAt?.getTime() ?? Number.NaN);
+  for (const rule of model.inactivityRules) {
+    // No activity and no creation date: nothing shows the lead was ever active.
+    if (Number.isNaN(lastSeenMs) || nowMs - lastSeenMs > rule.inactiveMs) {
+      add({
+        rule: rule.id,
+        label: rule.label,
+        section: rule.section,
+        dimension: rule.dimension,
+        points: rule.points,
+        count: 1,
+        decay: 1,
+        capped: false,
+        order: rule.order,
+      });
+    }
+  }
+
+  const adjustments: Adjustment[] = [];
+  const { caps, score: scoring } = model.source;
+  const capDimension = (dimension: Dimension, cap: number | undefined): number => {
+    const total = totals[dimension];
+    if (cap === undefined || total <= cap) return total;
+    adjustments.push({
+      kind: 'cap',
+      dimension,
+      points: cap - total,
+      label: `${capitalize(dimension)} capped at ${cap}`,
+    });
+    return cap;
+  };
+  const fit = capDimension('fit', caps.fit);
+  const engagement = capDimension('engagement', caps.engagement);
+  const weigh = (dimension: Dimension, value: number, weight: number): number => {
+    const weighted = roundPoints(value * weight);
+    if (weighted !== value)
+      adjustments.push({
+        kind: 'weight',
+        dimension,
+        points: weighted - value,
+        label: `${capitalize(dimension)} weight ×${weight}`,
+      });
+    return weighted;
+  };
+  let score =
+    weigh('fit', fit, scoring.fitWeight) + weigh('engagement', engagement, scoring.engagementWeight);
+  if (scoring.max !== undefined && score > scoring.max) {
+    adjustments.push({
+      kind: 'clamp',
+      points: scoring.max - score,
+      label: `Score limited to ${scoring.max}`,
+    });
+    score = scoring.max;
+  } else if (scoring.min !== undefined && score < scoring.min) {
+    adjustments.push({
+      kind: 'clamp',
+      points: scoring.min - score,
+      label: `Score limited to ${scoring.min}`,
+    });
+    score = scoring.min;
+  }
+
+  const grade = gradeFor(model, fit);
+  facts.grade = grade;
+  facts.fit = fit;
+  facts.engagement = engagement;
+  facts.score = score;
+  const { status, statusReason } = decideStatus(model, facts, score);
+
+  contributions.sort(orderContributions);
+  const ordered: Contribution[] = contributions.map(({ order: _order, ...c }) => c);
+  return {
+    ref: lead.ref,
+    score,
+    fit,
+    engagement,
+    grade,
+    status,
+    statusReason,
+    reasons: formatReasons(statusReason, ordered, adjustments),
+    model: model.ref,
+    scoredAt: now,
+    contributions: ordered,
+    adjustments,
+  };
+}
+
+function decideStatus(
+  model: CompiledModel,
+  facts: LeadFacts,
+  score: number,
+): { status: Status; statusReason?: string } {
+  for (const criterion of model.exclude) {
+    if (criterion.test(facts))
+      return { status: 'disqualified', statusReason: `Excluded: ${criterion.label}` };
+  }
+  if (score < model.source.mql.threshold) return { status: 'nurture' };
+  for (const criterion of model.accept) {
+    if (!criterion.test(facts))
+      return { status: 'disqualified', statusReason: `Not accepted: ${criterion.label}` };
+  }
+  return { status: 'mql' };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
