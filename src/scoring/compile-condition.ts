@@ -23,13 +23,14 @@ function keyOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Multi-valued fields (techStack) match when any element matches. */
+/**
+ * Multi-valued fields (techStack) match when any element matches.
+ * Element tests are created once per compiled condition, never per evaluation (this is the hot path).
+ */
 function some(value: unknown, test: (element: unknown) => boolean): boolean {
-  if (Array.isArray(value)) {
-    for (const element of value) if (test(element)) return true;
-    return false;
-  }
-  return test(value);
+  if (!Array.isArray(value)) return test(value);
+  for (let i = 0; i < value.length; i++) if (test(value[i])) return true;
+  return false;
 }
 
 function toNumber(value: unknown): number {
@@ -50,13 +51,20 @@ export function compileCondition<S>(
   lists: ListLookup,
 ): Predicate<S> {
   switch (condition.kind) {
+    // Plain loops: `parts.every((p) => p(s))` would allocate a closure on every evaluation.
     case 'all': {
       const parts = condition.of.map((c) => compileCondition(c, reader, lists));
-      return (s) => parts.every((p) => p(s));
+      return (s) => {
+        for (let i = 0; i < parts.length; i++) if (!parts[i]!(s)) return false;
+        return true;
+      };
     }
     case 'any': {
       const parts = condition.of.map((c) => compileCondition(c, reader, lists));
-      return (s) => parts.some((p) => p(s));
+      return (s) => {
+        for (let i = 0; i < parts.length; i++) if (parts[i]!(s)) return true;
+        return false;
+      };
     }
     case 'not': {
       const inner = compileCondition(condition.of, reader, lists);
@@ -87,26 +95,29 @@ function compileOperator(op: Operator, operand: unknown, lists: ListLookup): (va
     case 'equals': {
       if (typeof operand === 'string') {
         const expected = normalizeText(operand);
-        return (v) => some(v, (x) => typeof x === 'string' && normalizeText(x) === expected);
+        const equalText = (x: unknown) => typeof x === 'string' && normalizeText(x) === expected;
+        return (v) => some(v, equalText);
       }
-      return (v) => some(v, (x) => x === operand);
+      const equal = (x: unknown) => x === operand;
+      return (v) => some(v, equal);
     }
     case 'in':
     case 'not_in': {
       const keys = new Set(resolveList(operand, lists).map(keyOf));
-      const hit = (v: unknown) => some(v, (x) => keys.has(keyOf(x)));
+      const listed = (x: unknown) => keys.has(keyOf(x));
+      const hit = (v: unknown) => some(v, listed);
       return op === 'in' ? hit : (v) => isPresent(v) && !hit(v);
     }
     case 'contains': {
       const needle = normalizeText(operand as string);
+      const isNeedle = (x: unknown) => typeof x === 'string' && normalizeText(x) === needle;
       return (v) =>
-        Array.isArray(v)
-          ? v.some((x) => typeof x === 'string' && normalizeText(x) === needle)
-          : typeof v === 'string' && normalizeText(v).includes(needle);
+        Array.isArray(v) ? some(v, isNeedle) : typeof v === 'string' && normalizeText(v).includes(needle);
     }
     case 'matches': {
       const pattern = new RegExp(operand as string, 'i');
-      return (v) => some(v, (x) => typeof x === 'string' && pattern.test(x));
+      const matching = (x: unknown) => typeof x === 'string' && pattern.test(x);
+      return (v) => some(v, matching);
     }
     case 'gte': {
       const bound = toComparable(operand as number | string);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ActivityType } from '../model/activity.js';
-import type { Activity } from '../model/activity.js';
+import { ACTIVITY_TYPES } from '../model/activity.js';
+import type { Activity, ActivityType } from '../model/activity.js';
 import { compileCondition } from './compile-condition.js';
-import type { ListLookup, Predicate } from './compile-condition.js';
+import type { FieldReader, ListLookup, Predicate } from './compile-condition.js';
 import { compileDecay, DAY_MS } from './decay.js';
 import type { DecayFunction } from './decay.js';
 import { activityFieldReader, leadFieldReader } from './lead-fields.js';
@@ -11,7 +11,7 @@ import { FREE_MAIL_DOMAINS } from './lists/free-mail-domains.js';
 import type { EngagementRule, NegativeRule, ScoringModel } from './model-schema.js';
 import type { Dimension, Section } from './score-result.js';
 
-interface CompiledRuleBase {
+export interface CompiledRuleBase {
   /** Position in the model, for stable ordering of equal contributions. */
   order: number;
   id: string;
@@ -35,6 +35,12 @@ export interface CompiledInactivityRule extends CompiledRuleBase {
   inactiveMs: number;
   inactiveDays: number;
 }
+/** What scoring needs to know about an activity type, found with one lookup per activity. */
+export interface CompiledActivityType {
+  /** False for types that happen to a lead rather than by it: they do not count against inactivity rules. */
+  active: boolean;
+  rules: readonly CompiledActivityRule[];
+}
 export interface CompiledCriterion {
   label: string;
   test: Predicate<LeadFacts>;
@@ -48,12 +54,17 @@ export interface CompiledModel {
   readonly profileRules: CompiledProfileRule[];
   readonly activityRules: CompiledActivityRule[];
   readonly activityRulesByType: ReadonlyMap<ActivityType, CompiledActivityRule[]>;
+  /** Every type of the vocabulary, with or without rules. */
+  readonly activityTypes: ReadonlyMap<string, CompiledActivityType>;
   readonly inactivityRules: CompiledInactivityRule[];
   readonly accept: CompiledCriterion[];
   readonly exclude: CompiledCriterion[];
   /** Per-activity-rule accumulators, reset for each lead (scoring is synchronous, so one set suffices). */
   readonly scratch: { count: Float64Array; sum: Float64Array; best: Float64Array };
 }
+
+/** Email bounces happen to a lead, not by it: they do not count as activity against inactivity rules. */
+export const PASSIVE_TYPES: ReadonlySet<string> = new Set<ActivityType>(['email_bounce']);
 
 export const BUILTIN_LISTS: Readonly<Record<string, readonly string[]>> = { free_mail: FREE_MAIL_DOMAINS };
 
@@ -73,8 +84,31 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * `leadFieldReader`, except that the derived `emailDomain` is computed once per email address
+ * rather than once per condition that reads it (the default model has four). It depends on the
+ * address alone, and scoring is synchronous, so remembering the last address is enough.
+ */
+function sharedLeadFieldReader(): (field: string) => FieldReader<LeadFacts> {
+  const derive = leadFieldReader('emailDomain');
+  let lastEmail: unknown;
+  let lastDomain: unknown;
+  let known = false;
+  const emailDomain: FieldReader<LeadFacts> = (facts) => {
+    const email = facts.lead.email;
+    if (!known || email !== lastEmail) {
+      lastDomain = derive(facts);
+      lastEmail = email;
+      known = true;
+    }
+    return lastDomain;
+  };
+  return (field) => (field === 'emailDomain' ? emailDomain : leadFieldReader(field));
+}
+
 export function compileModel(model: ScoringModel): CompiledModel {
   const lists: ListLookup = (name) => model.lists[name] ?? BUILTIN_LISTS[name];
+  const leadReader = sharedLeadFieldReader();
   const profileRules: CompiledProfileRule[] = [];
   const activityRules: CompiledActivityRule[] = [];
   const inactivityRules: CompiledInactivityRule[] = [];
@@ -105,7 +139,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
   for (const rule of model.fit) {
     profileRules.push({
       ...ruleBase(rule, order++, 'fit', 'fit'),
-      test: compileCondition(rule.when, leadFieldReader, lists),
+      test: compileCondition(rule.when, leadReader, lists),
     });
   }
   for (const rule of model.engagement) addActivityRule(rule, 'engagement', 'engagement');
@@ -121,13 +155,13 @@ export function compileModel(model: ScoringModel): CompiledModel {
     } else if (rule.when !== undefined) {
       profileRules.push({
         ...ruleBase(rule, order++, 'negative', rule.countsToward ?? 'fit'),
-        test: compileCondition(rule.when, leadFieldReader, lists),
+        test: compileCondition(rule.when, leadReader, lists),
       });
     }
   }
 
   const criteria = (list: ScoringModel['mql']['accept']): CompiledCriterion[] =>
-    list.map((c) => ({ label: c.label, test: compileCondition(c.when, leadFieldReader, lists) }));
+    list.map((c) => ({ label: c.label, test: compileCondition(c.when, leadReader, lists) }));
 
   const hash = modelHash(model);
   const slots = activityRules.length;
@@ -138,6 +172,12 @@ export function compileModel(model: ScoringModel): CompiledModel {
     profileRules,
     activityRules,
     activityRulesByType: byType,
+    activityTypes: new Map(
+      ACTIVITY_TYPES.map((type) => [
+        type,
+        { active: !PASSIVE_TYPES.has(type), rules: byType.get(type) ?? [] },
+      ]),
+    ),
     inactivityRules,
     accept: criteria(model.mql.accept),
     exclude: criteria(model.mql.exclude),

@@ -9,9 +9,33 @@ export function orderContributions(
   a: Contribution & { order: number },
   b: Contribution & { order: number },
 ): number {
+  return compareContributions(a, a.order, b, b.order);
+}
+
+function compareContributions(a: Contribution, aOrder: number, b: Contribution, bOrder: number): number {
   const aNegative = a.points < 0;
   if (aNegative !== b.points < 0) return aNegative ? 1 : -1;
-  return Math.abs(b.points) - Math.abs(a.points) || a.order - b.order;
+  return Math.abs(b.points) - Math.abs(a.points) || aOrder - bOrder;
+}
+
+/**
+ * Sorts `contributions` in place into the order of `orderContributions`, given each one's model
+ * position in `orders` (kept beside the contributions so that they need no `order` field to strip).
+ * Insertion sort: a lead has a handful of contributions, and model positions are unique, so the
+ * result is the same as any other sort's.
+ */
+export function sortContributions(contributions: Contribution[], orders: number[]): void {
+  for (let i = 1; i < contributions.length; i++) {
+    const c = contributions[i]!;
+    const order = orders[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compareContributions(contributions[j]!, orders[j]!, c, order) > 0; j--) {
+      contributions[j + 1] = contributions[j]!;
+      orders[j + 1] = orders[j]!;
+    }
+    contributions[j + 1] = c;
+    orders[j + 1] = order;
+  }
 }
 
 export function formatPoints(points: number): string {

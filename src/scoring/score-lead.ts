@@ -1,10 +1,8 @@
 import type { Grade, Lead, Status } from '../model/lead.js';
-import type { CompiledModel } from './compile-model.js';
+import type { CompiledModel, CompiledRuleBase } from './compile-model.js';
 import type { LeadFacts } from './lead-fields.js';
-import { formatReasons, orderContributions } from './reasons.js';
+import { formatReasons, sortContributions } from './reasons.js';
 import type { Adjustment, Contribution, Dimension, ScoreResult } from './score-result.js';
-
-type OrderedContribution = Contribution & { order: number };
 
 /** Integer points; sums are first cut to 6 decimals so that the order of float additions cannot flip a .5. */
 export function roundPoints(value: number): number {
@@ -20,8 +18,34 @@ export function gradeFor(model: CompiledModel, fit: number): Grade {
   return 'D';
 }
 
-/** Email bounces happen to a lead, not by it: they do not count as activity against inactivity rules. */
-const PASSIVE_TYPES: ReadonlySet<string> = new Set(['email_bounce']);
+/** The rules that fired for one lead, each with its position in the model (for ordering), and the dimension totals. */
+class Tally {
+  readonly contributions: Contribution[] = [];
+  readonly orders: number[] = [];
+  fit = 0;
+  engagement = 0;
+
+  add(contribution: Contribution, order: number): void {
+    this.contributions.push(contribution);
+    this.orders.push(order);
+    if (contribution.dimension === 'fit') this.fit += contribution.points;
+    else this.engagement += contribution.points;
+  }
+}
+
+/** A rule that counts once, in full (profile and inactivity rules). */
+function whole(rule: CompiledRuleBase): Contribution {
+  return {
+    rule: rule.id,
+    label: rule.label,
+    section: rule.section,
+    dimension: rule.dimension,
+    points: rule.points,
+    count: 1,
+    decay: 1,
+    capped: false,
+  };
+}
 
 /**
  * Scores one lead. Pure: the same lead, model and `now` always give the same result.
@@ -40,10 +64,11 @@ export function scoreLead(model: CompiledModel, lead: Lead, now: Date): ScoreRes
     const at = activity.at.getTime();
     const ageMs = nowMs - at;
     if (!(ageMs >= 0)) continue;
-    if (at > lastActivityMs && !PASSIVE_TYPES.has(activity.type)) lastActivityMs = at;
-    const rules = model.activityRulesByType.get(activity.type);
-    if (rules === undefined) continue;
-    for (const rule of rules) {
+    // Passive types (PASSIVE_TYPES) do not show the lead was active; a type outside the vocabulary does.
+    const type = model.activityTypes.get(activity.type);
+    if (at > lastActivityMs && (type === undefined || type.active)) lastActivityMs = at;
+    if (type === undefined) continue;
+    for (const rule of type.rules) {
       if (ageMs > rule.windowMs) continue;
       if (rule.where !== undefined && !rule.where(activity)) continue;
       const factor = rule.decay(ageMs);
@@ -54,27 +79,16 @@ export function scoreLead(model: CompiledModel, lead: Lead, now: Date): ScoreRes
     }
   }
 
-  const facts: LeadFacts = { lead };
-  const contributions: OrderedContribution[] = [];
-  const totals = { fit: 0, engagement: 0 };
-  const add = (c: OrderedContribution) => {
-    contributions.push(c);
-    totals[c.dimension] += c.points;
+  const facts: LeadFacts = {
+    lead,
+    grade: undefined,
+    fit: undefined,
+    engagement: undefined,
+    score: undefined,
   };
-
+  const tally = new Tally();
   for (const rule of model.profileRules) {
-    if (!rule.test(facts)) continue;
-    add({
-      rule: rule.id,
-      label: rule.label,
-      section: rule.section,
-      dimension: rule.dimension,
-      points: rule.points,
-      count: 1,
-      decay: 1,
-      capped: false,
-      order: rule.order,
-    });
+    if (rule.test(facts)) tally.add(whole(rule), rule.order);
   }
   for (const rule of model.activityRules) {
     const n = count[rule.slot]!;
@@ -86,66 +100,35 @@ export function scoreLead(model: CompiledModel, lead: Lead, now: Date): ScoreRes
       capped = true;
     }
     const decay = rule.once ? best[rule.slot]! : sum[rule.slot]! / n;
-    add({
-      rule: rule.id,
-      label: rule.label,
-      section: rule.section,
-      dimension: rule.dimension,
-      points: roundPoints(raw),
-      count: n,
-      decay: Math.round(decay * 1e4) / 1e4,
-      capped,
-      order: rule.order,
-    });
+    tally.add(
+      {
+        rule: rule.id,
+        label: rule.label,
+        section: rule.section,
+        dimension: rule.dimension,
+        points: roundPoints(raw),
+        count: n,
+        decay: Math.round(decay * 1e4) / 1e4,
+        capped,
+      },
+      rule.order,
+    );
   }
   const lastSeenMs = Number.isFinite(lastActivityMs)
     ? lastActivityMs
     : (lead.createdAt?.getTime() ?? Number.NaN);
   for (const rule of model.inactivityRules) {
     // No activity and no creation date: nothing shows the lead was ever active.
-    if (Number.isNaN(lastSeenMs) || nowMs - lastSeenMs > rule.inactiveMs) {
-      add({
-        rule: rule.id,
-        label: rule.label,
-        section: rule.section,
-        dimension: rule.dimension,
-        points: rule.points,
-        count: 1,
-        decay: 1,
-        capped: false,
-        order: rule.order,
-      });
-    }
+    if (Number.isNaN(lastSeenMs) || nowMs - lastSeenMs > rule.inactiveMs) tally.add(whole(rule), rule.order);
   }
 
   const adjustments: Adjustment[] = [];
   const { caps, score: scoring } = model.source;
-  const capDimension = (dimension: Dimension, cap: number | undefined): number => {
-    const total = totals[dimension];
-    if (cap === undefined || total <= cap) return total;
-    adjustments.push({
-      kind: 'cap',
-      dimension,
-      points: cap - total,
-      label: `${capitalize(dimension)} capped at ${cap}`,
-    });
-    return cap;
-  };
-  const fit = capDimension('fit', caps.fit);
-  const engagement = capDimension('engagement', caps.engagement);
-  const weigh = (dimension: Dimension, value: number, weight: number): number => {
-    const weighted = roundPoints(value * weight);
-    if (weighted !== value)
-      adjustments.push({
-        kind: 'weight',
-        dimension,
-        points: weighted - value,
-        label: `${capitalize(dimension)} weight ×${weight}`,
-      });
-    return weighted;
-  };
+  const fit = capDimension(adjustments, 'fit', tally.fit, caps.fit);
+  const engagement = capDimension(adjustments, 'engagement', tally.engagement, caps.engagement);
   let score =
-    weigh('fit', fit, scoring.fitWeight) + weigh('engagement', engagement, scoring.engagementWeight);
+    weigh(adjustments, 'fit', fit, scoring.fitWeight) +
+    weigh(adjustments, 'engagement', engagement, scoring.engagementWeight);
   if (scoring.max !== undefined && score > scoring.max) {
     adjustments.push({
       kind: 'clamp',
@@ -169,8 +152,8 @@ export function scoreLead(model: CompiledModel, lead: Lead, now: Date): ScoreRes
   facts.score = score;
   const { status, statusReason } = decideStatus(model, facts, score);
 
-  contributions.sort(orderContributions);
-  const ordered: Contribution[] = contributions.map(({ order: _order, ...c }) => c);
+  const contributions = tally.contributions;
+  sortContributions(contributions, tally.orders);
   return {
     ref: lead.ref,
     score,
@@ -179,12 +162,40 @@ export function scoreLead(model: CompiledModel, lead: Lead, now: Date): ScoreRes
     grade,
     status,
     statusReason,
-    reasons: formatReasons(statusReason, ordered, adjustments),
+    reasons: formatReasons(statusReason, contributions, adjustments),
     model: model.ref,
     scoredAt: now,
-    contributions: ordered,
+    contributions,
     adjustments,
   };
+}
+
+function capDimension(
+  adjustments: Adjustment[],
+  dimension: Dimension,
+  total: number,
+  cap: number | undefined,
+): number {
+  if (cap === undefined || total <= cap) return total;
+  adjustments.push({
+    kind: 'cap',
+    dimension,
+    points: cap - total,
+    label: `${capitalize(dimension)} capped at ${cap}`,
+  });
+  return cap;
+}
+
+function weigh(adjustments: Adjustment[], dimension: Dimension, value: number, weight: number): number {
+  const weighted = roundPoints(value * weight);
+  if (weighted !== value)
+    adjustments.push({
+      kind: 'weight',
+      dimension,
+      points: weighted - value,
+      label: `${capitalize(dimension)} weight ×${weight}`,
+    });
+  return weighted;
 }
 
 function decideStatus(

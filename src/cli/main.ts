@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { EXIT } from '../util/errors.js';
+import { runCli } from './run-cli.js';
+
+// `leadscore score … | head` closes stdout early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT, LeadscoreError } from '../util/errors.js';
+import type { CliIo } from './cli-io.js';
+import { registerScoreCommand } from './score-command.js';
+import { registerValidateCommand } from './validate-command.js';
+
+/** Runs one command line and returns its exit code; never calls process.exit. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = new Command()
+    .name('leadscore')
+    .description('Transparent lead scoring for HubSpot and Salesforce: one model, both CRMs, explained to the point.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError()
+    .addHelpText('after', '\nExit codes: 0 ok, 2 invalid input or config, 1 unexpected failure.');
+
+  registerScoreCommand(program, io);
+  registerValidateCommand(program, io);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return exitCodeFor(error, io);
+  }
+}
+
+function exitCodeFor(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here too, with exit code 0.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+  }
+  if (error instanceof LeadscoreError) {
+    io.stderr.write(`leadscore: ${error.message}\n`);
+    return error.exitCode;
+  }
+  io.stderr.write(`leadscore: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.LEADSCORE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+  return EXIT.failure;
+}
