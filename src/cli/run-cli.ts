@@ -8,7 +8,9 @@ import { registerValidateCommand } from './validate-command.js';
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = new Command()
     .name('leadscore')
-    .description('Transparent lead scoring for HubSpot and Salesforce: one model, both CRMs, explained to the point.')
+    .description(
+      'Transparent lead scoring for HubSpot and Salesforce: one model, both CRMs, explained to the point.',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -37,7 +39,9 @@ function exitCodeFor(error: unknown, io: CliIo): number {
     io.stderr.write(`leadscore: ${error.message}\n`);
     return error.exitCode;
   }
-  io.stderr.write(`leadscore: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+  io.stderr.write(
+    `leadscore: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   if (process.env.LEADSCORE_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   return EXIT.failure;
 }

@@ -118,7 +118,11 @@ function addActivityColumn(
   }
   const earlier = group[metric];
   if (earlier) {
-    problems.report(column.header, 'duplicate_column', `repeats column "${earlier.header}"; kept as a custom column`);
+    problems.report(
+      column.header,
+      'duplicate_column',
+      `repeats column "${earlier.header}"; kept as a custom column`,
+    );
     return false;
   }
   group[metric] = column;

@@ -1,5 +1,5 @@
 import type { Condition, Operator } from './condition-schema.js';
-import { toComparable } from './condition-schema.js';
+import { ISO_DATE, toComparable } from './condition-schema.js';
 
 export type Predicate<S> = (subject: S) => boolean;
 export type FieldReader<S> = (subject: S) => unknown;
@@ -33,10 +33,19 @@ function some(value: unknown, test: (element: unknown) => boolean): boolean {
   return false;
 }
 
+const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/;
+
+/**
+ * Numbers and dates compare as numbers. Text counts only when it is plainly a number ("50") or an
+ * ISO-8601 date: Date.parse would read "50" as the year 1950 and "Plan 2" as a day in 2001.
+ */
 function toNumber(value: unknown): number {
   if (typeof value === 'number') return value;
   if (value instanceof Date) return value.getTime();
-  if (typeof value === 'string' && value.trim() !== '') return Date.parse(value);
+  if (typeof value === 'string') {
+    if (NUMERIC_TEXT.test(value)) return Number(value);
+    if (ISO_DATE.test(value)) return Date.parse(value);
+  }
   return Number.NaN;
 }
 
@@ -116,7 +125,7 @@ function compileOperator(op: Operator, operand: unknown, lists: ListLookup): (va
     }
     case 'matches': {
       const pattern = new RegExp(operand as string, 'i');
-      const matching = (x: unknown) => typeof x === 'string' && pattern.test(x);
+      const matching = (x: unknown) => typeof x === 'string' && pattern.test(x.trim());
       return (v) => some(v, matching);
     }
     case 'gte': {

@@ -31,11 +31,14 @@ export type Condition =
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 const listRef = z.object({ list: z.string().min(1) }).strict();
+/** `2026-03-05`, optionally with a time and zone. */
+export const ISO_DATE = /^\s*\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?\s*$/i;
+
 const numberOrDate = z.union([
   z.number(),
-  z
-    .string()
-    .refine((s) => !Number.isNaN(Date.parse(s)), { message: 'expected a number or an ISO-8601 date' }),
+  z.string().refine((s) => ISO_DATE.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'expected a number or an ISO-8601 date like 2026-03-05',
+  }),
 ]);
 const regex = z.string().superRefine((source, ctx) => {
   try {

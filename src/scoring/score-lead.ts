@@ -7,7 +7,8 @@ import type { Adjustment, Contribution, Dimension, ScoreResult } from './score-r
 /** Integer points; sums are first cut to 6 decimals so that the order of float additions cannot flip a .5. */
 export function roundPoints(value: number): number {
   const settled = Math.round(value * 1e6) / 1e6;
-  return Math.sign(settled) * Math.round(Math.abs(settled));
+  const rounded = Math.sign(settled) * Math.round(Math.abs(settled));
+  return rounded === 0 ? 0 : rounded; // never −0
 }
 
 export function gradeFor(model: CompiledModel, fit: number): Grade {
@@ -40,7 +41,7 @@ function whole(rule: CompiledRuleBase): Contribution {
     label: rule.label,
     section: rule.section,
     dimension: rule.dimension,
-    points: rule.points,
+    points: roundPoints(rule.points),
     count: 1,
     decay: 1,
     capped: false,
@@ -107,19 +108,20 @@ export function scoreLead(model: CompiledModel, lead: Lead, now: Date): ScoreRes
         section: rule.section,
         dimension: rule.dimension,
         points: roundPoints(raw),
-        count: n,
+        // A `once` rule counted one occurrence, however many matched: "×3" would read as triple points.
+        count: rule.once ? 1 : n,
         decay: Math.round(decay * 1e4) / 1e4,
         capped,
       },
       rule.order,
     );
   }
-  const lastSeenMs = Number.isFinite(lastActivityMs)
-    ? lastActivityMs
-    : (lead.createdAt?.getTime() ?? Number.NaN);
+  // Creating the record is the lead's first sign of life: history imported with a new lead that is
+  // older than the record must not make it "inactive" (and adding activity can then never add a penalty).
+  const lastSeenMs = Math.max(lastActivityMs, lead.createdAt?.getTime() ?? Number.NEGATIVE_INFINITY);
   for (const rule of model.inactivityRules) {
     // No activity and no creation date: nothing shows the lead was ever active.
-    if (Number.isNaN(lastSeenMs) || nowMs - lastSeenMs > rule.inactiveMs) tally.add(whole(rule), rule.order);
+    if (!(nowMs - lastSeenMs <= rule.inactiveMs)) tally.add(whole(rule), rule.order);
   }
 
   const adjustments: Adjustment[] = [];

@@ -42,8 +42,8 @@ const { values: args } = parseArgs({
     'cold-chunk': { type: 'string', default: '10000' },
     'cold-leads': { type: 'string', default: '200000' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
-    /** Internal: time the fit-only model on the sample and print the nanoseconds (run in a child process). */
-    'time-fit-only': { type: 'boolean', default: false },
+    /** Internal: time `full` or `fit-only` scoring of the sample and print the nanoseconds (in a child process). */
+    'time-model': { type: 'string' },
   },
 });
 const wholeNumber = (name: string, text: string | undefined, min = 1): number => {
@@ -342,17 +342,18 @@ function timeOurs(model: CompiledModel, count: number): bigint {
 }
 
 /**
- * The fit-only model is timed in a fresh process: one process scores with one model, and running
- * a second model through scoreLead would make the JIT's code for it polymorphic (slower for both).
+ * Our engine is timed on the sample in a fresh process per model, as json-rules-engine is in a
+ * process where nothing else ran: a process scores with one model (a second model through
+ * scoreLead makes the JIT's code polymorphic), and the heap is not left full by part 1.
  */
-function timeFitOnlyInChild(): bigint {
+function timeInChild(model: 'full' | 'fit-only'): bigint {
   const child = spawnSync(
     process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), '--time-fit-only'],
+    [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), '--time-model', model],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   if (child.status !== 0)
-    throw new Error(`bench: fit-only child process failed (${child.status ?? child.signal})`);
+    throw new Error(`bench: ${model} child process failed (${child.status ?? child.signal})`);
   return BigInt(child.stdout.trim());
 }
 
@@ -362,8 +363,9 @@ async function main(): Promise<void> {
   const modelPath = defaultModelPath();
   const loaded = await loadModel(modelPath);
   const compiled = loaded.compiled;
-  if (args['time-fit-only']) {
-    console.log(String(timeOurs(fitOnlyModel(loaded.model), JRE_SAMPLE)));
+  if (args['time-model'] !== undefined) {
+    const model = args['time-model'] === 'fit-only' ? fitOnlyModel(loaded.model) : compiled;
+    console.log(String(timeOurs(model, JRE_SAMPLE)));
     return;
   }
   const jreVersion = (
@@ -417,7 +419,7 @@ async function main(): Promise<void> {
   const engine = jreEngine(loaded.model);
   const fitOnly = fitOnlyModel(loaded.model);
   // Separate passes over the same leads, so that each engine runs undisturbed by the others;
-  // the fit-only model in a process of its own (see timeFitOnlyInChild).
+  // ours in processes of their own (see timeInChild).
   let jreNs = 0n;
   const jreOutcomes: FitOutcome[] = [];
   for (const chunk of chunks(JRE_SAMPLE, CHUNK)) {
@@ -430,8 +432,8 @@ async function main(): Promise<void> {
     jreNs += process.hrtime.bigint() - t0;
     for (const e of events) jreOutcomes.push(jreOutcome(e));
   }
-  const fullNs = timeOurs(compiled, JRE_SAMPLE);
-  const fitNs = timeFitOnlyInChild();
+  const fitNs = timeInChild('fit-only');
+  const fullNs = timeInChild('full');
 
   // Untimed: the fired rules and fit points of every lead, ours (both models) against theirs.
   let agreeFitOnly = 0;

@@ -184,9 +184,10 @@ async function main(): Promise<void> {
     const last = run.decileRssKb.findLast((kb) => kb !== undefined);
     if (first !== undefined && last !== undefined && run.decileRssKb.length > 1) {
       const growth = last - first;
+      const sign = growth >= 0 ? '+' : '−';
       console.log(
         `VmRSS from 10 % to ${run.decileRssKb.length * 10} % of the leads: ${mb(first)} → ${mb(last)} ` +
-          `(${growth >= 0 ? '+' : '−'}${mb(Math.abs(growth))}, ${fmt((100 * growth) / first, 1)} %): ` +
+          `(${sign}${mb(Math.abs(growth))}, ${sign}${fmt(Math.abs((100 * growth) / first), 1)} %): ` +
           `${growth <= FLAT_KB ? `flat (grew < ${mb(FLAT_KB)})` : `GROWS with the number of leads (> ${mb(FLAT_KB)})`}`,
       );
     }

@@ -24,7 +24,10 @@ describe('leadscore score', () => {
   it('explains each lead with contributions and adjustments that add up to its score', async () => {
     const run = await runCaptured('score', '--input', SAMPLE, '--now', NOW, '--explain');
     for (const result of jsonLines(run.stdout)) {
-      const parts = [...(result.contributions as { points: number }[]), ...(result.adjustments as { points: number }[])];
+      const parts = [
+        ...(result.contributions as { points: number }[]),
+        ...(result.adjustments as { points: number }[]),
+      ];
       expect(parts.reduce((sum, p) => sum + p.points, 0)).toBe(result.score);
       expect(result.model).toMatch(/^default-b2b@[0-9a-f]{8}$/);
     }
@@ -45,7 +48,17 @@ describe('leadscore score', () => {
   });
 
   it('summarises the run as a table with grade, status and score distributions', async () => {
-    const run = await runCaptured('score', '--input', SAMPLE, '--now', NOW, '--format', 'table', '--top', '5');
+    const run = await runCaptured(
+      'score',
+      '--input',
+      SAMPLE,
+      '--now',
+      NOW,
+      '--format',
+      'table',
+      '--top',
+      '5',
+    );
     expect(run.stdout).toContain('Top 5 of 60 leads by score');
     expect(run.stdout).toContain('Grade distribution');
     expect(run.stdout).toContain('Status distribution');
@@ -53,7 +66,16 @@ describe('leadscore score', () => {
   });
 
   it('scores with another model given by --model', async () => {
-    const run = await runCaptured('score', '--input', SAMPLE, '--now', NOW, '--model', 'config/examples/points-table.yaml', '--explain');
+    const run = await runCaptured(
+      'score',
+      '--input',
+      SAMPLE,
+      '--now',
+      NOW,
+      '--model',
+      'config/examples/points-table.yaml',
+      '--explain',
+    );
     expect(jsonLines(run.stdout)[0]?.model).toMatch(/^points-table@/);
   });
 
@@ -76,7 +98,10 @@ describe('leadscore score', () => {
   });
 
   it('exits with 2 and names file, line and path when the model is invalid', async () => {
-    const model = tempFile('broken.yaml', 'id: broken\nmql:\n  threshold: 50\nengagement:\n  - id: a\n    label: A\n    activity: page_view\n    points: ten\n');
+    const model = tempFile(
+      'broken.yaml',
+      'id: broken\nmql:\n  threshold: 50\nengagement:\n  - id: a\n    label: A\n    activity: page_view\n    points: ten\n',
+    );
     const run = await runCaptured('score', '--input', SAMPLE, '--model', model);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${model}:8: engagement[0].points: expected number, got "ten"`);

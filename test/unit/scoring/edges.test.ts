@@ -186,7 +186,12 @@ describe('points per occurrence and per once (halfLifeDays: 30)', () => {
   });
   it('counts a per-once rule at the factor of the most recent occurrence: 40 × 0.5 = 20', () => {
     const result = score(model, [...clicks(1, 60), ...clicks(1, 30), ...clicks(1, 90)]);
-    expect(contributionOf(result, 'once')).toMatchObject({ points: 20, count: 3, decay: 0.5 });
+    expect(contributionOf(result, 'once')).toMatchObject({ points: 20, count: 1, decay: 0.5 });
+  });
+  it('does not show "×3" for a per-once rule that three activities matched', () => {
+    const result = score(model, [...clicks(1, 60), ...clicks(1, 30), ...clicks(1, 90)]);
+    expect(result.reasons).toContain('+20 Clicked at all');
+    expect(result.reasons).not.toContain('Clicked at all ×');
   });
   it('rounds a positive half point away from zero: 5 × 0.5 = 2.5 → 3', () => {
     expect(pointsOf(score(model, [activity('page_view', 30)]), 'small')).toBe(3);

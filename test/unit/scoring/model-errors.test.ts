@@ -239,7 +239,7 @@ describe('condition errors', () => {
     expect(problemOf(text)).toMatchObject({
       line: 6,
       path: 'fit[0].when.gte',
-      message: 'expected a number or an ISO-8601 date',
+      message: 'expected a number or an ISO-8601 date like 2026-03-05',
     });
   });
 });
