@@ -213,7 +213,7 @@ function addTextOperators(engine: Engine): void {
     let pattern = regexes.get(source);
     if (!pattern) regexes.set(source, (pattern = new RegExp(source, 'i')));
     const re = pattern;
-    return anyElement(fact, (x) => typeof x === 'string' && re.test(x));
+    return anyElement(fact, (x) => typeof x === 'string' && re.test(x.trim()));
   });
 }
 
