@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../../src/util/package-root.js';
+import { fmt, wholeNumber } from './bench-format.js';
 import { DEFAULT_NOW, DEFAULT_SEED, writeSyntheticLeadsJsonl } from './synthetic-leads.js';
 
 const SAMPLE_MS = 250;
@@ -27,18 +28,10 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const wholeNumber = (name: string, text: string | undefined, min = 1): number => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min)
-    throw new Error(`--${name}: expected a whole number ≥ ${min}, got ${text}`);
-  return n;
-};
 const LEADS = wholeNumber('leads', args.leads);
 const ACTIVITIES = wholeNumber('activities', args.activities, 0);
 const SEED = wholeNumber('seed', args.seed, 0);
 
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mb = (kb: number) => `${fmt(kb / 1024, 1)} MB`;
 
 /** VmRSS and VmHWM (peak) of a live process, in kB; undefined once it has exited. */

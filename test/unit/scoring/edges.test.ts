@@ -422,6 +422,12 @@ describe('inactivity (inactiveDays: 30, −20)', () => {
     expect(penalty([activity('email_bounce', 1)], { createdAt: daysAgo(10) })).toBe(0);
     expect(penalty([activity('email_bounce', 1)], { createdAt: daysAgo(31) })).toBe(-20);
   });
+  it('does not penalise a lead created 5 days ago whose imported history is 40 days old', () => {
+    expect(penalty([activity('page_view', 40)], { createdAt: daysAgo(5) })).toBe(0);
+  });
+  it('penalises a lead created 31 days ago whose last activity is 40 days old', () => {
+    expect(penalty([activity('page_view', 40)], { createdAt: daysAgo(31) })).toBe(-20);
+  });
   it('penalises a lead with neither activities nor createdAt', () => {
     expect(penalty([])).toBe(-20);
   });
