@@ -1,0 +1,123 @@
+import type { Crm, Grade, Lead, LeadRef, Status } from '../model/lead.js';
+
+/**
+ * The contract every CRM connector implements. The core (sync pipeline, commands) speaks only this;
+ * vendor SDKs, paging, limits and error shapes stay behind it in connectors/<vendor>.
+ */
+export interface CrmAdapter {
+  readonly crm: Crm;
+  /** Authentication and permissions; throws a ConnectorError with a clear, secret-free message. */
+  check(): Promise<void>;
+  /** Pages of leads (≤ the vendor's page size), each with the cursor to resume after it. */
+  read(query: ReadQuery): AsyncIterable<Page>;
+  /** Per-record failures come back in the result; only a failure of the whole call throws. */
+  write(updates: ScoreUpdate[]): Promise<WriteResult>;
+  /** Creates what is missing (properties, groups, fields, permissions); idempotent. */
+  provision(): Promise<ProvisionReport>;
+  /** Runs the given actions of each transition; the caller's ledger makes them exactly-once. */
+  handoff(requests: HandoffRequest[]): Promise<HandoffResult[]>;
+}
+
+/** JSON the adapter wrote after a page; opaque to the core, validated by the adapter that reads it back. */
+export type Cursor = Readonly<Record<string, string | number | boolean | null>>;
+
+export type ReadQuery =
+  /** Every record, resumable from a cursor of an interrupted full read. */
+  | { kind: 'full'; cursor?: Cursor }
+  /** Records changed since the cursor (or since `since` when there is none yet). */
+  | { kind: 'incremental'; cursor?: Cursor; since?: Date }
+  | { kind: 'ids'; ids: string[] }
+  | { kind: 'emails'; emails: string[] };
+
+export interface Page {
+  /** Leads with their activities and `current` (the score fields the CRM holds now). */
+  leads: Lead[];
+  /** Where to resume after this page. */
+  cursor: Cursor;
+}
+
+/** The values leadscore writes: exactly the score properties, nothing else. */
+export interface ScoreValues {
+  score: number;
+  fit: number;
+  engagement: number;
+  grade: Grade;
+  status: Status;
+  reasons: string;
+  model: string;
+  scoredAt: Date;
+  /** 0–100, when a predictive model is configured. */
+  predictive?: number;
+}
+
+export interface ScoreUpdate {
+  ref: LeadRef;
+  values: ScoreValues;
+}
+
+export interface RecordFailure {
+  ref: LeadRef;
+  /** The CRM's own words, e.g. `Property values were not valid: ...`. */
+  reason: string;
+  /** The CRM's error category, e.g. VALIDATION_ERROR, INVALID_FIELD. */
+  code?: string;
+}
+
+export interface WriteResult {
+  written: LeadRef[];
+  failed: RecordFailure[];
+}
+
+export interface ProvisionChange {
+  /** e.g. `property leadscore_score`, `group leadscore`. */
+  target: string;
+  outcome: 'created' | 'updated' | 'unchanged';
+  detail?: string;
+}
+
+export interface ProvisionReport {
+  changes: ProvisionChange[];
+}
+
+export const HANDOFF_ACTIONS = [
+  'lifecycle_stage',
+  'lead_status',
+  'owner_task',
+  'workflow',
+  'assignment',
+  'flow',
+  'webhook',
+] as const;
+export type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
+
+/** A lead that became an MQL. `key` = record + transition + model: the ledger's exactly-once key. */
+export interface Transition {
+  key: string;
+  ref: LeadRef;
+  kind: 'became_mql';
+  model: string;
+  score: number;
+  grade: Grade;
+  reasons: string;
+  ownerId?: string;
+  email?: string;
+  at: Date;
+}
+
+export interface HandoffRequest {
+  transition: Transition;
+  /** The configured actions the ledger has not seen succeed yet for this transition. */
+  actions: HandoffAction[];
+}
+
+export interface HandoffActionOutcome {
+  action: HandoffAction;
+  ok: boolean;
+  /** What was done or why it failed (no secrets). */
+  detail: string;
+}
+
+export interface HandoffResult {
+  key: string;
+  outcomes: HandoffActionOutcome[];
+}
