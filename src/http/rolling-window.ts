@@ -1,0 +1,39 @@
+import type { RateWindow } from './vendor-policy.js';
+
+/**
+ * The send times of the last `limit` requests: a request sent at t occupies a slot during
+ * [t, t + intervalMs), so the next slot opens exactly when the oldest one ages out.
+ */
+export class RollingWindow {
+  readonly #sentAt: number[] = [];
+  #blockedUntil = 0;
+
+  constructor(readonly spec: RateWindow) {}
+
+  appliesTo(requestClass: string): boolean {
+    return this.spec.requestClass === undefined || this.spec.requestClass === requestClass;
+  }
+
+  /** 0 when a request may be sent at `now`; else how long until it may. */
+  waitMs(now: number): number {
+    this.#expire(now);
+    const { limit, intervalMs } = this.spec;
+    const oldest = this.#sentAt.length >= limit ? this.#sentAt[this.#sentAt.length - limit] : undefined;
+    const untilSlot = oldest === undefined ? 0 : oldest + intervalMs - now;
+    return Math.max(0, untilSlot, this.#blockedUntil - now);
+  }
+
+  record(now: number): void {
+    this.#sentAt.push(now);
+  }
+
+  /** The CRM said the window is exhausted although we counted room: nobody uses it until `until`. */
+  blockUntil(until: number): void {
+    this.#blockedUntil = Math.max(this.#blockedUntil, until);
+  }
+
+  #expire(now: number): void {
+    const cutoff = now - this.spec.intervalMs;
+    while (this.#sentAt[0] !== undefined && this.#sentAt[0] <= cutoff) this.#sentAt.shift();
+  }
+}
