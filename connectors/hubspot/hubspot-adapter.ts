@@ -1,0 +1,148 @@
+import type {
+  CrmAdapter,
+  HandoffRequest,
+  HandoffResult,
+  Page,
+  ProvisionReport,
+  ReadQuery,
+  ScoreUpdate,
+  WriteResult,
+} from '../../src/connector/crm-adapter.js';
+import { LeadscoreError } from '../../src/util/errors.js';
+import { RequestScheduler } from '../../src/http/request-scheduler.js';
+import type { SchedulerMetrics } from '../../src/http/scheduler-metrics.js';
+import type { Mapping } from '../../src/mapping/mapping-schema.js';
+import { requiredProperties } from '../../src/mapping/load-mapping.js';
+import { recordToLead } from '../../src/mapping/apply-mapping.js';
+import type { RecordProblemHandler } from '../../src/mapping/crm-record.js';
+import { HubSpotApi } from './hubspot-api.js';
+import type { HubSpotCredentials } from './hubspot-credentials.js';
+import { parseHubSpotCursor } from './hubspot-cursor.js';
+import type { HubSpotCursor } from './hubspot-cursor.js';
+import { DEFAULT_HUBSPOT_LIMITS, hubSpotPolicy } from './hubspot-policy.js';
+import type { HubSpotLimits } from './hubspot-policy.js';
+import { HubSpotTokenSource } from './hubspot-token-source.js';
+import {
+  INCREMENTAL_OVERLAP_MS,
+  readAllContacts,
+  readChangedContacts,
+  readContactsBy,
+} from './read-contacts.js';
+import type { HubSpotRecord } from './read-contacts.js';
+import { provisionHubSpot } from './provision-properties.js';
+import { writeScores } from './write-scores.js';
+
+export interface HubSpotAdapterOptions {
+  /** https://api.hubapi.com, or a sandbox on 127.0.0.1. */
+  baseUrl: string;
+  mapping: Mapping;
+  credentials: HubSpotCredentials;
+  limits?: HubSpotLimits;
+  /** Values in CRM records that could not be read as the mapping says (the record is still scored). */
+  onProblem: RecordProblemHandler;
+}
+
+export class HubSpotAdapter implements CrmAdapter {
+  readonly crm = 'hubspot' as const;
+  private readonly api: HubSpotApi;
+  private readonly scheduler: RequestScheduler;
+  private readonly properties: string[];
+
+  constructor(private readonly options: HubSpotAdapterOptions) {
+    const tokens = new HubSpotTokenSource(options.credentials, options.baseUrl);
+    this.scheduler = new RequestScheduler({
+      policy: hubSpotPolicy(options.limits ?? DEFAULT_HUBSPOT_LIMITS),
+      refreshAuth: async () => {
+        await tokens.refresh();
+      },
+    });
+    this.api = new HubSpotApi(tokens, this.scheduler, options.baseUrl);
+    this.properties = requiredProperties(options.mapping);
+  }
+
+  metrics(): SchedulerMetrics {
+    return this.scheduler.metrics();
+  }
+
+  async check(): Promise<void> {
+    await this.api.call('GET /crm/v3/objects/contacts', (c) =>
+      c.crm.contacts.basicApi.getPageWithHttpInfo(1, undefined, ['email']),
+    );
+  }
+
+  async *read(query: ReadQuery): AsyncGenerator<Page> {
+    switch (query.kind) {
+      case 'full': {
+        const resume = parseHubSpotCursor(query.cursor);
+        for await (const page of readAllContacts(
+          this.api,
+          this.properties,
+          resume?.kind === 'full' ? resume : undefined,
+        )) {
+          yield this.toPage(page.records, page.cursor);
+        }
+        return;
+      }
+      case 'incremental': {
+        const start = this.incrementalStart(parseHubSpotCursor(query.cursor), query.since);
+        for await (const page of readChangedContacts(this.api, this.properties, start)) {
+          yield this.toPage(page.records, page.cursor);
+        }
+        return;
+      }
+      case 'ids':
+      case 'emails': {
+        const values = query.kind === 'ids' ? query.ids : query.emails;
+        let read = 0;
+        for await (const records of readContactsBy(
+          this.api,
+          this.properties,
+          query.kind === 'ids' ? 'hs_object_id' : 'email',
+          values,
+        )) {
+          read += records.length;
+          yield this.toPage(records, { kind: 'lookup', read, done: false });
+        }
+        return;
+      }
+    }
+  }
+
+  write(updates: ScoreUpdate[]): Promise<WriteResult> {
+    return writeScores(this.api, this.options.mapping, updates);
+  }
+
+  provision(): Promise<ProvisionReport> {
+    return provisionHubSpot(this.api, this.options.mapping);
+  }
+
+  handoff(_requests: HandoffRequest[]): Promise<HandoffResult[]> {
+    return Promise.reject(
+      new LeadscoreError('NOT_IMPLEMENTED', 'hubspot: MQL handoff actions are not built yet'),
+    );
+  }
+
+  /** A finished incremental read starts the next one at its high-water mark, less the clock-skew overlap. */
+  private incrementalStart(
+    cursor: HubSpotCursor | undefined,
+    since: Date | undefined,
+  ): Extract<HubSpotCursor, { kind: 'incremental' }> {
+    if (cursor?.kind === 'incremental' && !cursor.done) return cursor;
+    const from =
+      cursor?.kind === 'incremental'
+        ? Math.max(0, cursor.highWater - INCREMENTAL_OVERLAP_MS)
+        : Math.max(0, since?.getTime() ?? 0);
+    return { kind: 'incremental', since: from, after: null, highWater: from, afterId: null, done: false };
+  }
+
+  private toPage(records: HubSpotRecord[], cursor: HubSpotCursor): Page {
+    const leads = records.map((record) =>
+      recordToLead(this.options.mapping, record, {
+        crm: 'hubspot',
+        object: 'contact',
+        onProblem: this.options.onProblem,
+      }),
+    );
+    return { leads, cursor };
+  }
+}
