@@ -50,7 +50,14 @@ export function hubSpotPolicy(limits: HubSpotLimits = DEFAULT_HUBSPOT_LIMITS): V
         const policyName = String(fieldOf(failure.body, 'policyName') ?? '');
         if (policyName === 'DAILY')
           return { kind: 'daily', detail: 'HubSpot daily API limit reached (429 DAILY)' };
-        if (policyName === 'SECONDLY') return { kind: 'window', window: 'search' };
+        // Search's own per-second limit answers without a policyName, only "You have reached your secondly limit."
+        const message = String(fieldOf(failure.body, 'message') ?? '');
+        if (
+          policyName === 'SECONDLY' ||
+          /secondly limit/i.test(message) ||
+          (!policyName && failure.requestClass === HUBSPOT_REQUEST_CLASS.search)
+        )
+          return { kind: 'window', window: 'search' };
         return { kind: 'window', window: 'ten-secondly' };
       }
       if (failure.status === 423) return { kind: 'locked', minMs: 2_000 };
