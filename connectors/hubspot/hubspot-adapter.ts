@@ -31,6 +31,8 @@ import {
 import type { HubSpotRecord } from './read-contacts.js';
 import { provisionHubSpot } from './provision-properties.js';
 import { writeScores } from './write-scores.js';
+import { attachEngagements } from './read-engagements.js';
+import type { EngagementReadStats } from './read-engagements.js';
 
 export interface HubSpotAdapterOptions {
   /** https://api.hubapi.com, or a sandbox on 127.0.0.1. */
@@ -38,6 +40,8 @@ export interface HubSpotAdapterOptions {
   mapping: Mapping;
   credentials: HubSpotCredentials;
   limits?: HubSpotLimits;
+  /** Read engagements associated with each contact (the mapping's `engagements`); default on. */
+  engagements?: boolean;
   /** Values in CRM records that could not be read as the mapping says (the record is still scored). */
   onProblem: RecordProblemHandler;
 }
@@ -47,6 +51,12 @@ export class HubSpotAdapter implements CrmAdapter {
   private readonly api: HubSpotApi;
   private readonly scheduler: RequestScheduler;
   private readonly properties: string[];
+  private readonly engagementTotals: EngagementReadStats = {
+    associationReads: 0,
+    objectReads: 0,
+    engagements: 0,
+    activities: 0,
+  };
 
   constructor(private readonly options: HubSpotAdapterOptions) {
     const tokens = new HubSpotTokenSource(options.credentials, options.baseUrl);
@@ -64,6 +74,11 @@ export class HubSpotAdapter implements CrmAdapter {
     return this.scheduler.metrics();
   }
 
+  /** Calls and activities from associated engagements since the adapter was made (for benchmarks). */
+  engagementStats(): EngagementReadStats {
+    return { ...this.engagementTotals };
+  }
+
   async check(): Promise<void> {
     await this.api.call('GET /crm/v3/objects/contacts', (c) =>
       c.crm.contacts.basicApi.getPageWithHttpInfo(1, undefined, ['email']),
@@ -79,14 +94,14 @@ export class HubSpotAdapter implements CrmAdapter {
           this.properties,
           resume?.kind === 'full' ? resume : undefined,
         )) {
-          yield this.toPage(page.records, page.cursor);
+          yield await this.toPage(page.records, page.cursor);
         }
         return;
       }
       case 'incremental': {
         const start = this.incrementalStart(parseHubSpotCursor(query.cursor), query.since);
         for await (const page of readChangedContacts(this.api, this.properties, start)) {
-          yield this.toPage(page.records, page.cursor);
+          yield await this.toPage(page.records, page.cursor);
         }
         return;
       }
@@ -101,7 +116,7 @@ export class HubSpotAdapter implements CrmAdapter {
           values,
         )) {
           read += records.length;
-          yield this.toPage(records, { kind: 'lookup', read, done: false });
+          yield await this.toPage(records, { kind: 'lookup', read, done: false });
         }
         return;
       }
@@ -135,14 +150,20 @@ export class HubSpotAdapter implements CrmAdapter {
     return { kind: 'incremental', since: from, after: null, highWater: from, afterId: null, done: false };
   }
 
-  private toPage(records: HubSpotRecord[], cursor: HubSpotCursor): Page {
+  private async toPage(records: HubSpotRecord[], cursor: HubSpotCursor): Promise<Page> {
+    const { mapping, onProblem } = this.options;
     const leads = records.map((record) =>
-      recordToLead(this.options.mapping, record, {
-        crm: 'hubspot',
-        object: 'contact',
-        onProblem: this.options.onProblem,
-      }),
+      recordToLead(mapping, record, { crm: 'hubspot', object: 'contact', onProblem }),
     );
+    if (
+      this.options.engagements !== false &&
+      Object.keys(mapping.engagements ?? {}).length > 0 &&
+      leads.length > 0
+    ) {
+      const stats = await attachEngagements(this.api, mapping, leads, onProblem);
+      for (const key of Object.keys(stats) as (keyof EngagementReadStats)[])
+        this.engagementTotals[key] += stats[key];
+    }
     return { leads, cursor };
   }
 }

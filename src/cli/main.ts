@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { EXIT } from '../util/errors.js';
+import { CONNECTORS } from '../../connectors/registry.js';
 import { runCli } from './run-cli.js';
 
 // `leadscore score … | head` closes stdout early: that is the reader's choice, not a failure.
@@ -8,4 +9,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+// The composition root: the only place in src/ that knows the vendor connectors.
+process.exitCode = await runCli(
+  process.argv.slice(2),
+  { stdout: process.stdout, stderr: process.stderr },
+  CONNECTORS,
+);

@@ -1,11 +1,17 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, LeadscoreError } from '../util/errors.js';
+import type { ConnectorRegistry } from '../connector/connector-registry.js';
 import type { CliIo } from './cli-io.js';
+import { registerSetupCommand } from './setup-command.js';
 import { registerScoreCommand } from './score-command.js';
 import { registerValidateCommand } from './validate-command.js';
 
 /** Runs one command line and returns its exit code; never calls process.exit. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  connectors: ConnectorRegistry = new Map(),
+): Promise<number> {
   const program = new Command()
     .name('leadscore')
     .description(
@@ -21,6 +27,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   registerScoreCommand(program, io);
   registerValidateCommand(program, io);
+  registerSetupCommand(program, io, connectors);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/run-cli.js';
+import type { ConnectorRegistry } from '../../../src/connector/connector-registry.js';
 
 export interface CliRun {
   code: number;
@@ -11,14 +12,19 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured output. */
-export async function runCaptured(...argv: string[]): Promise<CliRun> {
+export function runCaptured(...argv: string[]): Promise<CliRun> {
+  return runCapturedWith(new Map(), ...argv);
+}
+
+/** The same, with connectors (as the real entry point passes them). */
+export async function runCapturedWith(connectors: ConnectorRegistry, ...argv: string[]): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   stdout.on('data', (chunk: Buffer) => out.push(chunk));
   stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await runCli(argv, { stdout, stderr });
+  const code = await runCli(argv, { stdout, stderr }, connectors);
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 

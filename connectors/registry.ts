@@ -1,0 +1,5 @@
+import type { ConnectorRegistry } from '../src/connector/connector-registry.js';
+import { hubSpotConnector } from './hubspot/hubspot-factory.js';
+
+/** Every connector leadscore ships, by name. */
+export const CONNECTORS: ConnectorRegistry = new Map([[hubSpotConnector.name, hubSpotConnector]]);
