@@ -1,5 +1,10 @@
 import PQueue from 'p-queue';
-import type { HandoffAction, HandoffRequest, HandoffResult, Transition } from '../../src/connector/crm-adapter.js';
+import type {
+  HandoffAction,
+  HandoffRequest,
+  HandoffResult,
+  Transition,
+} from '../../src/connector/crm-adapter.js';
 import type { HubSpotApi } from './hubspot-api.js';
 import { actionEnabled, isHubSpotHandoffAction } from './handoff-config.js';
 import type { HubSpotHandoffConfig } from './handoff-config.js';
@@ -59,13 +64,20 @@ export async function runHubSpotHandoff(
   const webhook = config.webhook;
   const webhooks = new PQueue({ concurrency: WEBHOOK_CONCURRENCY });
   const webhooksDone = webhook
-    ? webhooks.addAll(byAction('webhook').map((job) => async () => record(job)(await postWebhook(fetchFn, webhook, job.transition))))
+    ? webhooks.addAll(
+        byAction('webhook').map(
+          (job) => async () => record(job)(await postWebhook(fetchFn, webhook, job.transition)),
+        ),
+      )
     : Promise.resolve();
 
   const crmJobs = jobs.filter((j) => j.action !== 'webhook');
   const lookups =
     crmJobs.length > 0
-      ? await readHandoffContacts(api, crmJobs.map((j) => j.transition.ref.id))
+      ? await readHandoffContacts(
+          api,
+          crmJobs.map((j) => j.transition.ref.id),
+        )
       : new Map<string, ContactLookup>();
   const found = (job: Job) => {
     const lookup = lookups.get(job.transition.ref.id);
@@ -85,7 +97,9 @@ export async function runHubSpotHandoff(
     runPropertyActions(api, config, propertyJobs, lookups, outcomes),
     ...(taskConfig
       ? byAction('owner_task').map(async (job) =>
-          record(job)(notFound(job) ?? (await createOwnerTask(api, taskConfig, job.transition, found(job), now()))),
+          record(job)(
+            notFound(job) ?? (await createOwnerTask(api, taskConfig, job.transition, found(job), now())),
+          ),
         )
       : []),
     ...(workflowId
@@ -100,13 +114,17 @@ export async function runHubSpotHandoff(
   ]);
   const crash = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   const unsettled = crash
-    ? `not run: ${crash.reason instanceof Error ? crash.reason.name : 'unexpected'} error in the handoff`
+    ? `not run: the handoff failed unexpectedly (${crash.reason instanceof Error ? crash.reason.name : 'unknown error'})`
     : 'not run';
   return outcomes.results(unsettled);
 }
 
 /** Why an action cannot run for this transition at all, or undefined when it can. */
-function refusalOf(action: HandoffAction, config: HubSpotHandoffConfig, transition: Transition): string | undefined {
+function refusalOf(
+  action: HandoffAction,
+  config: HubSpotHandoffConfig,
+  transition: Transition,
+): string | undefined {
   if (!isHubSpotHandoffAction(action)) return `${action} is not a HubSpot handoff action`;
   if (!actionEnabled(config, action)) return `${action} is not enabled in the HubSpot handoff configuration`;
   const { crm, object } = transition.ref;

@@ -27,7 +27,10 @@ const lifecycleStageSchema = z
     /** The stage an MQL is moved to; never a move backwards. */
     stage: z.string().min(1).default('marketingqualifiedlead'),
     /** Stages from earliest to latest; a current stage outside this list is never overwritten. */
-    order: z.array(z.string().min(1)).min(1).default([...DEFAULT_LIFECYCLE_ORDER]),
+    order: z
+      .array(z.string().min(1))
+      .min(1)
+      .default([...DEFAULT_LIFECYCLE_ORDER]),
   })
   .strict()
   .refine((s) => s.order.includes(s.stage), { message: 'stage must be one of `order`', path: ['stage'] });
@@ -69,7 +72,9 @@ const workflowSchema = z
   .object({
     enabled,
     /** The id of a contact-based workflow (Workflows v2 enrollment by email). */
-    workflowId: z.union([z.string().regex(/^\d+$/, 'must be digits'), z.number().int().positive()]).transform(String),
+    workflowId: z
+      .union([z.string().regex(/^\d+$/, 'must be digits'), z.number().int().positive()])
+      .transform(String),
   })
   .strict();
 

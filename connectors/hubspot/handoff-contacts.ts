@@ -34,11 +34,15 @@ const PROPERTIES = {
  * Current lifecycle stage, lead status, name, email and owner of each contact, 100 ids per batch read
  * (each id once). An id HubSpot does not know is `missing`; a failed read marks its ids `unread`.
  */
-export async function readHandoffContacts(api: HubSpotApi, ids: string[]): Promise<Map<string, ContactLookup>> {
+export async function readHandoffContacts(
+  api: HubSpotApi,
+  ids: string[],
+): Promise<Map<string, ContactLookup>> {
   const unique = [...new Set(ids)];
   const lookups = new Map<string, ContactLookup>();
   const chunks: string[][] = [];
-  for (let i = 0; i < unique.length; i += HANDOFF_READ_SIZE) chunks.push(unique.slice(i, i + HANDOFF_READ_SIZE));
+  for (let i = 0; i < unique.length; i += HANDOFF_READ_SIZE)
+    chunks.push(unique.slice(i, i + HANDOFF_READ_SIZE));
   await Promise.all(
     chunks.map(async (chunk) => {
       try {

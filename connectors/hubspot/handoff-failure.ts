@@ -15,7 +15,9 @@ interface HubSpotErrorBody {
 export function describeHubSpotFailure(error: unknown, endpoint: string): string {
   const failure = describeFailure(error, { requestClass: 'standard', endpoint, attempt: 1 });
   if (failure.status !== undefined) {
-    const body = (typeof failure.body === 'object' && failure.body !== null ? failure.body : {}) as HubSpotErrorBody;
+    const body = (
+      typeof failure.body === 'object' && failure.body !== null ? failure.body : {}
+    ) as HubSpotErrorBody;
     const category = typeof body.category === 'string' ? ` ${body.category}` : '';
     const message = typeof body.message === 'string' && body.message ? `: ${clip(body.message)}` : '';
     return `HubSpot answered ${failure.status}${category}${message}`;

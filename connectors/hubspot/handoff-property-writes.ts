@@ -45,7 +45,8 @@ export async function writeHandoffProperties(
   const all = [...units.values()];
   const results: PropertyWriteResults = new Map();
   const batches: Unit[][] = [];
-  for (let i = 0; i < all.length; i += HANDOFF_UPDATE_SIZE) batches.push(all.slice(i, i + HANDOFF_UPDATE_SIZE));
+  for (let i = 0; i < all.length; i += HANDOFF_UPDATE_SIZE)
+    batches.push(all.slice(i, i + HANDOFF_UPDATE_SIZE));
   await Promise.all(batches.map((batch) => writeBatch(api, batch, results)));
   return results;
 }
@@ -57,7 +58,11 @@ async function writeBatch(api: HubSpotApi, batch: Unit[], results: PropertyWrite
       c.crm.contacts.batchApi.updateWithHttpInfo({ inputs: batch }),
     )) as { errors?: BatchErrorEntry[] };
   } catch (error) {
-    const status = describeFailure(error, { requestClass: 'standard', endpoint: ENDPOINT, attempt: 1 }).status;
+    const status = describeFailure(error, {
+      requestClass: 'standard',
+      endpoint: ENDPOINT,
+      attempt: 1,
+    }).status;
     if (status === 400 && batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
       await writeBatch(api, batch.slice(0, half), results);

@@ -16,14 +16,17 @@ export class HubSpotResponseError extends LeadscoreError {
 }
 
 /** `{ data, headers }` as the `…WithHttpInfo` methods give, for HubSpotApi.call; throws on a non-2xx status. */
-export async function toHttpInfo(response: Response): Promise<{ data: unknown; headers: Record<string, string> }> {
+export async function toHttpInfo(
+  response: Response,
+): Promise<{ data: unknown; headers: Record<string, string> }> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;
   });
   const text = await response.text();
   const body = parseJson(text);
-  if (response.status < 200 || response.status >= 300) throw new HubSpotResponseError(response.status, headers, body);
+  if (response.status < 200 || response.status >= 300)
+    throw new HubSpotResponseError(response.status, headers, body);
   return { data: body, headers };
 }
 

@@ -54,9 +54,15 @@ export async function postWebhook(
 }
 
 function whyNoAnswer(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+  // By name, not instanceof: the DOMException fetch throws may come from another realm.
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  if (name === 'TimeoutError' || name === 'AbortError') {
     return `no answer within ${timeoutMs} ms`;
   }
-  const code = describeFailure(error, { requestClass: 'webhook', endpoint: 'webhook', attempt: 1 }).networkCode;
+  const code = describeFailure(error, {
+    requestClass: 'webhook',
+    endpoint: 'webhook',
+    attempt: 1,
+  }).networkCode;
   return code ? `no answer (${code})` : 'request failed';
 }

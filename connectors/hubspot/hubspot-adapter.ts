@@ -8,7 +8,6 @@ import type {
   ScoreUpdate,
   WriteResult,
 } from '../../src/connector/crm-adapter.js';
-import { LeadscoreError } from '../../src/util/errors.js';
 import { RequestScheduler } from '../../src/http/request-scheduler.js';
 import type { SchedulerMetrics } from '../../src/http/scheduler-metrics.js';
 import type { Mapping } from '../../src/mapping/mapping-schema.js';
@@ -31,6 +30,8 @@ import {
 import type { HubSpotRecord } from './read-contacts.js';
 import { provisionHubSpot } from './provision-properties.js';
 import { writeScores } from './write-scores.js';
+import { runHubSpotHandoff } from './handoff-actions.js';
+import type { HubSpotHandoffConfig } from './handoff-config.js';
 import { attachEngagements } from './read-engagements.js';
 import type { EngagementReadStats } from './read-engagements.js';
 
@@ -40,6 +41,8 @@ export interface HubSpotAdapterOptions {
   mapping: Mapping;
   credentials: HubSpotCredentials;
   limits?: HubSpotLimits;
+  /** The MQL handoff actions to run on a transition (each switchable); none when absent. */
+  handoff?: HubSpotHandoffConfig;
   /** Read engagements associated with each contact (the mapping's `engagements`); default on. */
   engagements?: boolean;
   /** Values in CRM records that could not be read as the mapping says (the record is still scored). */
@@ -131,10 +134,8 @@ export class HubSpotAdapter implements CrmAdapter {
     return provisionHubSpot(this.api, this.options.mapping);
   }
 
-  handoff(_requests: HandoffRequest[]): Promise<HandoffResult[]> {
-    return Promise.reject(
-      new LeadscoreError('NOT_IMPLEMENTED', 'hubspot: MQL handoff actions are not built yet'),
-    );
+  handoff(requests: HandoffRequest[]): Promise<HandoffResult[]> {
+    return runHubSpotHandoff(this.api, this.options.handoff ?? {}, requests);
   }
 
   /** A finished incremental read starts the next one at its high-water mark, less the clock-skew overlap. */

@@ -1,5 +1,8 @@
 import { Client } from '@hubspot/api-client';
+import { ConnectorAuthError, ConnectorRequestError } from '../../src/connector/connector-errors.js';
+import { describeFailure } from '../../src/http/describe-failure.js';
 import type { RequestScheduler } from '../../src/http/request-scheduler.js';
+import { LeadscoreError } from '../../src/util/errors.js';
 import { HUBSPOT_REQUEST_CLASS } from './hubspot-policy.js';
 import type { HubSpotTokenSource } from './hubspot-token-source.js';
 
@@ -32,21 +35,53 @@ export class HubSpotApi {
     options: { search?: boolean; idempotent?: boolean } = {},
   ): Promise<T> {
     const requestClass = options.search ? HUBSPOT_REQUEST_CLASS.search : HUBSPOT_REQUEST_CLASS.standard;
-    const response = await this.scheduler.run(
-      requestClass,
-      endpoint,
-      async () => send(await this.clientWithToken()),
-      {
-        headersOf: (r) => r.headers,
-        idempotent: options.idempotent ?? true,
-      },
-    );
-    return response.data;
+    try {
+      const response = await this.scheduler.run(
+        requestClass,
+        endpoint,
+        async () => send(await this.clientWithToken()),
+        {
+          headersOf: (r) => r.headers,
+          idempotent: options.idempotent ?? true,
+        },
+      );
+      return response.data;
+    } catch (error) {
+      throw this.asConnectorError(error, endpoint, requestClass);
+    }
   }
 
   /** For the scheduler's `refreshAuth`: a 401 gets one new OAuth token, then the request once more. */
   async refreshAuth(): Promise<void> {
     await this.tokens.refresh();
+  }
+
+  /**
+   * The SDK's ApiException quotes response headers and bodies in its message; callers get HubSpot's
+   * status, category and message instead. Network errors pass through with their codes.
+   */
+  private asConnectorError(error: unknown, endpoint: string, requestClass: string): unknown {
+    if (error instanceof LeadscoreError) return error;
+    const failure = describeFailure(error, { requestClass, endpoint, attempt: 1 });
+    if (failure.status === undefined) return error;
+    if (failure.status === 401 || failure.status === 403) {
+      const what = this.tokens.canRefresh
+        ? 'the OAuth app (HUBSPOT_CLIENT_ID, HUBSPOT_REFRESH_TOKEN) and its scopes'
+        : "HUBSPOT_ACCESS_TOKEN and the private app's scopes";
+      const refused = failure.status === 401 ? 'rejected the credentials' : 'refused access (403)';
+      return new ConnectorAuthError('hubspot', `HubSpot ${refused} on ${endpoint}; check ${what}`);
+    }
+    const body = (typeof failure.body === 'object' && failure.body !== null ? failure.body : {}) as {
+      category?: unknown;
+      message?: unknown;
+    };
+    return new ConnectorRequestError(
+      'hubspot',
+      endpoint,
+      failure.status,
+      typeof body.category === 'string' ? body.category : undefined,
+      typeof body.message === 'string' ? body.message : `HTTP ${failure.status}`,
+    );
   }
 
   private async clientWithToken(): Promise<Client> {

@@ -85,6 +85,22 @@ function propertySpecs(mapping: Mapping): PropertySpec[] {
 export async function provisionHubSpot(api: HubSpotApi, mapping: Mapping): Promise<ProvisionReport> {
   const changes: ProvisionChange[] = [];
   const group = mapping.scoreProperties.group ?? 'leadscore';
+  const specs = propertySpecs(mapping);
+  const existing = await api.call('GET /crm/v3/properties/contacts', (c) =>
+    c.crm.properties.coreApi.getAllWithHttpInfo('contacts'),
+  );
+  const byName = new Map(existing.results.map((p) => [p.name, p]));
+  // Every conflict is found before anything is created: a failed setup leaves the portal as it was.
+  for (const spec of specs) {
+    const current = byName.get(spec.name);
+    if (current && current.type !== spec.type) {
+      throw new ConnectorConfigError(
+        'hubspot',
+        `contact property ${spec.name} exists as type "${current.type}" but leadscore needs "${spec.type}"; rename it in mappings/hubspot.yaml (scoreProperties) or change the property in HubSpot — it is never overwritten`,
+      );
+    }
+  }
+
   const groups = await api.call('GET /crm/v3/properties/contacts/groups', (c) =>
     c.crm.properties.groupsApi.getAllWithHttpInfo('contacts'),
   );
@@ -100,11 +116,7 @@ export async function provisionHubSpot(api: HubSpotApi, mapping: Mapping): Promi
     changes.push({ target: `group ${group}`, outcome: 'created' });
   }
 
-  const existing = await api.call('GET /crm/v3/properties/contacts', (c) =>
-    c.crm.properties.coreApi.getAllWithHttpInfo('contacts'),
-  );
-  const byName = new Map(existing.results.map((p) => [p.name, p]));
-  for (const spec of propertySpecs(mapping)) {
+  for (const spec of specs) {
     const current = byName.get(spec.name);
     const target = `property ${spec.name}`;
     if (!current) {
@@ -113,12 +125,6 @@ export async function provisionHubSpot(api: HubSpotApi, mapping: Mapping): Promi
       );
       changes.push({ target, outcome: 'created' });
       continue;
-    }
-    if (current.type !== spec.type) {
-      throw new ConnectorConfigError(
-        'hubspot',
-        `contact property ${spec.name} exists as type "${current.type}" but leadscore needs "${spec.type}"; rename it in mappings/hubspot.yaml (scoreProperties) or change the property in HubSpot — it is never overwritten`,
-      );
     }
     const have = new Set((current.options ?? []).map((o) => o.value));
     const missing = (spec.options ?? []).filter((o) => !have.has(o.value));

@@ -25,24 +25,34 @@ const toRecord = (r: { id: string; properties: Record<string, string | null> }):
   properties: r.properties,
 });
 
-/** Every contact through the list endpoint, 100 per page, resumable from the cursor's `after`. */
+/**
+ * Every contact through the list endpoint, 100 per page, resumable from the cursor's `after`.
+ * The next page is requested as soon as a page arrives, so the rate budget keeps working while the
+ * caller maps, scores and writes this one (at most two pages are held).
+ */
 export async function* readAllContacts(
   api: HubSpotApi,
   properties: string[],
   resume?: Extract<HubSpotCursor, { kind: 'full' }>,
 ): AsyncGenerator<RecordPage> {
   if (resume?.done) return;
-  let after = resume?.after ?? undefined;
-  do {
-    const page = await api.call('GET /crm/v3/objects/contacts', (c) =>
+  const fetchPage = (after: string | undefined) =>
+    api.call('GET /crm/v3/objects/contacts', (c) =>
       c.crm.contacts.basicApi.getPageWithHttpInfo(LIST_PAGE_SIZE, after, properties),
     );
-    after = page.paging?.next?.after;
+  type ListPage = Awaited<ReturnType<typeof fetchPage>>;
+  let pending: Promise<ListPage> | undefined = fetchPage(resume?.after ?? undefined);
+  while (pending) {
+    const page: ListPage = await pending;
+    const after: string | undefined = page.paging?.next?.after;
+    pending = after ? fetchPage(after) : undefined;
+    // A prefetch that fails while the caller is busy must not go unhandled; it rethrows on await.
+    pending?.catch(() => {});
     yield {
       records: page.results.map(toRecord),
       cursor: { kind: 'full', after: after ?? null, done: !after },
     };
-  } while (after);
+  }
 }
 
 /**

@@ -20,18 +20,24 @@ export class ConnectorAuthError extends LeadscoreError {
   }
 }
 
-/** A call the CRM rejected as a whole (not per record), with the CRM's own category and words. */
+/**
+ * A call the CRM rejected as a whole (not per record), with the CRM's own category and words.
+ * `status` and `body` keep the shape the shared failure description reads, minus headers and secrets.
+ */
 export class ConnectorRequestError extends LeadscoreError {
+  readonly body: { category?: string; message: string };
+
   constructor(
     readonly crm: string,
     readonly endpoint: string,
     readonly status: number | undefined,
     readonly category: string | undefined,
-    message: string,
+    detail: string,
   ) {
     super(
       'CONNECTOR_REQUEST',
-      `${crm} ${endpoint}: ${status ?? 'no response'}${category ? ` ${category}` : ''}: ${message}`,
+      `${crm} ${endpoint}: ${status ?? 'no response'}${category ? ` ${category}` : ''}: ${detail}`,
     );
+    this.body = { category, message: detail };
   }
 }
