@@ -1,7 +1,7 @@
 import { describeIssues, parseYamlText, readYamlFile } from '../config/yaml-document.js';
 import type { LocatedYaml } from '../config/yaml-document.js';
 import { MappingError } from './mapping-error.js';
-import { mappingSchema } from './mapping-schema.js';
+import { mappingSchema, SCORE_VALUE_KEYS } from './mapping-schema.js';
 import type { Mapping } from './mapping-schema.js';
 
 /** Reads and validates a mapping file; throws a MappingError whose lines read `file:line: path: message`. */
@@ -21,16 +21,10 @@ function fromLocated(located: LocatedYaml): Mapping {
 }
 
 /** The score values read back into `lead.current` (ScoreFields); `predictive` is only written. */
-export const READ_BACK_SCORE_KEYS = [
-  'score',
-  'fit',
-  'engagement',
-  'grade',
-  'status',
-  'reasons',
-  'model',
-  'scoredAt',
-] as const;
+type ReadBackKey = Exclude<(typeof SCORE_VALUE_KEYS)[number], 'predictive'>;
+export const READ_BACK_SCORE_KEYS: readonly ReadBackKey[] = SCORE_VALUE_KEYS.filter(
+  (key): key is ReadBackKey => key !== 'predictive',
+);
 
 /**
  * Every CRM property a read must request, each once, in a stable order: mapped fields, custom properties,
