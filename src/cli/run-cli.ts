@@ -23,7 +23,10 @@ export async function runCli(
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError()
-    .addHelpText('after', '\nExit codes: 0 ok, 2 invalid input or config, 1 unexpected failure.');
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 2 invalid input or config, 3 stopped by the CRM daily API limit, 1 unexpected failure.',
+    );
 
   registerScoreCommand(program, io);
   registerValidateCommand(program, io);
