@@ -19,6 +19,7 @@ import type { CompiledModel } from '../../src/scoring/compile-model.js';
 import { loadModel } from '../../src/scoring/load-model.js';
 import { scoreLead } from '../../src/scoring/score-lead.js';
 import { needsWrite } from '../../src/sync/score-diff.js';
+import { scoreValuesOf } from '../../src/sync/score-values.js';
 import { fmt, wholeNumber } from './bench-format.js';
 
 const { values: args } = parseArgs({
@@ -79,17 +80,7 @@ async function run(sandbox: Sandbox, mapping: Mapping, model: CompiledModel, now
     read += page.leads.length;
     const updates: ScoreUpdate[] = [];
     for (const lead of page.leads) {
-      const r = scoreLead(model, lead, now);
-      const values = {
-        score: r.score,
-        fit: r.fit,
-        engagement: r.engagement,
-        grade: r.grade,
-        status: r.status,
-        reasons: r.reasons,
-        model: r.model,
-        scoredAt: now,
-      };
+      const values = scoreValuesOf(scoreLead(model, lead, now));
       if (needsWrite(lead.current, values)) updates.push({ ref: lead.ref, values });
     }
     changed += updates.length;

@@ -10,6 +10,7 @@ import type { Mapping } from '../../../src/mapping/mapping-schema.js';
 import { loadModel } from '../../../src/scoring/load-model.js';
 import type { CompiledModel } from '../../../src/scoring/compile-model.js';
 import { scoreLead } from '../../../src/scoring/score-lead.js';
+import { scoreValuesOf } from '../../../src/sync/score-values.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const CONTACTS = 600;
@@ -35,22 +36,7 @@ async function readAll(a: HubSpotAdapter): Promise<Lead[]> {
 }
 
 function updatesFor(leads: Lead[]): ScoreUpdate[] {
-  return leads.map((lead) => {
-    const r = scoreLead(model, lead, NOW);
-    return {
-      ref: lead.ref,
-      values: {
-        score: r.score,
-        fit: r.fit,
-        engagement: r.engagement,
-        grade: r.grade,
-        status: r.status,
-        reasons: r.reasons,
-        model: r.model,
-        scoredAt: NOW,
-      },
-    };
-  });
+  return leads.map((lead) => ({ ref: lead.ref, values: scoreValuesOf(scoreLead(model, lead, NOW)) }));
 }
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ import type { RecordProblem } from '../../../src/mapping/crm-record.js';
 import { loadModel } from '../../../src/scoring/load-model.js';
 import type { CompiledModel } from '../../../src/scoring/compile-model.js';
 import { scoreLead } from '../../../src/scoring/score-lead.js';
+import { scoreValuesOf } from '../../../src/sync/score-values.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const CONTACTS = 450;
@@ -36,22 +37,7 @@ async function collect(pages: AsyncIterable<Page>): Promise<{ leads: Lead[]; pag
 }
 
 function updatesFor(leads: Lead[]): ScoreUpdate[] {
-  return leads.map((lead) => {
-    const r = scoreLead(model, lead, NOW);
-    return {
-      ref: lead.ref,
-      values: {
-        score: r.score,
-        fit: r.fit,
-        engagement: r.engagement,
-        grade: r.grade,
-        status: r.status,
-        reasons: r.reasons,
-        model: r.model,
-        scoredAt: NOW,
-      },
-    };
-  });
+  return leads.map((lead) => ({ ref: lead.ref, values: scoreValuesOf(scoreLead(model, lead, NOW)) }));
 }
 
 beforeAll(async () => {
