@@ -14,9 +14,10 @@ import { HandoffOutcomes } from './handoff-outcomes.js';
 import type { ActionResult } from './handoff-outcomes.js';
 import { runPropertyActions } from './handoff-property-actions.js';
 import type { PropertyJob } from './handoff-property-actions.js';
-import { createOwnerTask } from './handoff-task.js';
+import { createOwnerTask, findEarlierTasks } from './handoff-task.js';
+import type { EarlierTasks } from './handoff-task.js';
 import { postWebhook } from './handoff-webhook.js';
-import { enrollInWorkflow } from './handoff-workflow.js';
+import { enrollInWorkflow, unconfirmedEnrollment } from './handoff-workflow.js';
 
 export interface HubSpotHandoffDeps {
   /** For the webhook; the global fetch by default. */
@@ -32,6 +33,8 @@ interface Job {
   index: number;
   action: HandoffAction;
   transition: Transition;
+  /** A previous attempt may have done it (the request lists it as unconfirmed). */
+  unconfirmed: boolean;
 }
 
 /**
@@ -39,7 +42,9 @@ interface Job {
  * request lists run (the caller's ledger has dropped those already done, which makes them exactly-once);
  * one action failing stops neither the others nor other transitions. Contacts are read once, 100 per batch
  * read, and lifecycle stage and lead status are written together, 100 contacts per batch update. Never
- * throws for a failed action: its outcome says what went wrong, without secrets.
+ * throws for a failed action: its outcome says what went wrong, without secrets. An unconfirmed owner task
+ * is created only if the contact has no task carrying the transition's key; an unconfirmed workflow
+ * enrollment is never repeated (it fails with a reason); the idempotent actions simply run again.
  */
 export async function runHubSpotHandoff(
   api: HubSpotApi,
@@ -55,7 +60,10 @@ export async function runHubSpotHandoff(
     for (const action of new Set(request.actions)) {
       const refusal = refusalOf(action, config, request.transition);
       if (refusal) outcomes.set(index, action, { ok: false, detail: refusal });
-      else jobs.push({ index, action, transition: request.transition });
+      else {
+        const unconfirmed = request.unconfirmed?.includes(action) ?? false;
+        jobs.push({ index, action, transition: request.transition, unconfirmed });
+      }
     }
   });
   const record = (job: Job) => (result: ActionResult) => outcomes.set(job.index, job.action, result);
@@ -89,24 +97,41 @@ export async function runHubSpotHandoff(
       : undefined;
 
   const propertyJobs = jobs.filter(
-    (j): j is PropertyJob => j.action === 'lifecycle_stage' || j.action === 'lead_status',
+    (j): j is Job & PropertyJob => j.action === 'lifecycle_stage' || j.action === 'lead_status',
   );
   const taskConfig = config.owner_task;
   const workflowId = config.workflow?.workflowId;
+  /** Unconfirmed tasks are looked for first (one read for all); then whatever is not found is created. */
+  const ownerTasks = async (settings: NonNullable<HubSpotHandoffConfig['owner_task']>) => {
+    const taskJobs = byAction('owner_task');
+    const toVerify = taskJobs.filter((job) => job.unconfirmed && !notFound(job));
+    const earlier =
+      toVerify.length > 0
+        ? await findEarlierTasks(
+            api,
+            toVerify.map((job) => job.transition),
+          )
+        : undefined;
+    await Promise.all(
+      taskJobs.map(async (job) =>
+        record(job)(
+          notFound(job) ??
+            (job.unconfirmed ? earlierTask(earlier, job.transition) : undefined) ??
+            (await createOwnerTask(api, settings, job.transition, found(job), now())),
+        ),
+      ),
+    );
+  };
   const settled = await Promise.allSettled([
     runPropertyActions(api, config, propertyJobs, lookups, outcomes),
-    ...(taskConfig
-      ? byAction('owner_task').map(async (job) =>
-          record(job)(
-            notFound(job) ?? (await createOwnerTask(api, taskConfig, job.transition, found(job), now())),
-          ),
-        )
-      : []),
+    ...(taskConfig ? [ownerTasks(taskConfig)] : []),
     ...(workflowId
       ? byAction('workflow').map(async (job) =>
           record(job)(
             notFound(job) ??
-              (await enrollInWorkflow(api, workflowId, job.transition.email ?? found(job)?.email)),
+              (job.unconfirmed
+                ? unconfirmedEnrollment(workflowId)
+                : await enrollInWorkflow(api, workflowId, job.transition.email ?? found(job)?.email)),
           ),
         )
       : []),
@@ -117,6 +142,21 @@ export async function runHubSpotHandoff(
     ? `not run: the handoff failed unexpectedly (${crash.reason instanceof Error ? crash.reason.name : 'unknown error'})`
     : 'not run';
   return outcomes.results(unsettled);
+}
+
+/** The outcome for an unconfirmed task found (or not verifiable); undefined = not there, create it. */
+function earlierTask(earlier: EarlierTasks | undefined, transition: Transition): ActionResult | undefined {
+  if (!earlier) return undefined;
+  if ('failed' in earlier) {
+    return {
+      ok: false,
+      detail: `task not created: could not check for a task from an earlier attempt (${earlier.failed})`,
+    };
+  }
+  const taskId = earlier.found.get(transition.key);
+  return taskId
+    ? { ok: true, detail: `task already created by an earlier attempt (task ${taskId})` }
+    : undefined;
 }
 
 /** Why an action cannot run for this transition at all, or undefined when it can. */

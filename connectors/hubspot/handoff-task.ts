@@ -1,6 +1,8 @@
 import { AssociationTypes } from '@hubspot/api-client';
 import type { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/models/AssociationSpec.js';
 import type { Transition } from '../../src/connector/crm-adapter.js';
+import { readContactAssociations } from './engagement-associations.js';
+import { readEngagementObjects } from './engagement-objects.js';
 import type { HubSpotApi } from './hubspot-api.js';
 import type { HubSpotHandoffConfig } from './handoff-config.js';
 import type { HandoffContact } from './handoff-contacts.js';
@@ -16,9 +18,16 @@ const HOUR_MS = 3_600_000;
 export const TASK_TO_CONTACT = AssociationTypes.taskToContact;
 
 /**
+ * The last line of every task's body: names the transition, so that a later attempt can find a task an
+ * earlier one created (see findEarlierTasks). Short and plain, since sales reps read the body.
+ */
+export const transitionLine = (key: string): string => `leadscore transition ${key}`;
+
+/**
  * One follow-up task for the contact's owner, associated with the contact: the subject from the template,
- * the reasons as its body, due `dueInHours` after `now`. Creating is not idempotent, so the scheduler does
- * not resend it after an ambiguous failure; the caller's ledger decides about another attempt.
+ * the reasons as its body (then the transitionLine), due `dueInHours` after `now`. Creating is not
+ * idempotent, so the scheduler does not resend it after an ambiguous failure; the caller's ledger decides
+ * about another attempt, and findEarlierTasks tells whether one that went unconfirmed took effect.
  */
 export async function createOwnerTask(
   api: HubSpotApi,
@@ -41,7 +50,8 @@ export async function createOwnerTask(
     hs_task_priority: config.priority,
     hs_task_type: config.type,
   };
-  if (transition.reasons) properties.hs_task_body = transition.reasons;
+  const line = transitionLine(transition.key);
+  properties.hs_task_body = transition.reasons ? `${transition.reasons}\n\n${line}` : line;
   if (ownerId) properties.hubspot_owner_id = ownerId;
   const associations = [
     {
@@ -65,6 +75,60 @@ export async function createOwnerTask(
   } catch (error) {
     return { ok: false, detail: `task not created: ${describeHubSpotFailure(error, ENDPOINT)}` };
   }
+}
+
+/** Transition key → id of a task of its contact whose body carries the key; or why that could not be read. */
+export type EarlierTasks = { found: Map<string, string> } | { failed: string };
+
+const ASSOCIATIONS_ENDPOINT = 'POST /crm/v4/associations/contacts/tasks/batch/read';
+const TASKS_ENDPOINT = 'POST /crm/v3/objects/tasks/batch/read';
+
+/**
+ * For transitions whose task an earlier attempt may have created: the contacts' tasks through the v4
+ * associations batch read, then their bodies through the tasks batch read, looking for the transitionLine.
+ * Never throws: a failed read comes back as `failed`, and the caller then creates nothing.
+ */
+export async function findEarlierTasks(
+  api: HubSpotApi,
+  transitions: readonly Transition[],
+): Promise<EarlierTasks> {
+  let endpoint = ASSOCIATIONS_ENDPOINT;
+  try {
+    const { links } = await readContactAssociations(
+      api,
+      'tasks',
+      transitions.map((t) => t.ref.id),
+    );
+    const taskIds = [...new Set([...links.values()].flat())];
+    endpoint = TASKS_ENDPOINT;
+    const { records } =
+      taskIds.length > 0
+        ? await readEngagementObjects(api, 'tasks', taskIds, ['hs_task_body'])
+        : { records: [] };
+    const bodies = new Map(records.map((r) => [r.id, r.properties.hs_task_body ?? '']));
+    const found = new Map<string, string>();
+    for (const transition of transitions) {
+      const carriesKey = keyMatcher(transition.key);
+      const taskId = (links.get(transition.ref.id) ?? []).find((id) => carriesKey(bodies.get(id) ?? ''));
+      if (taskId) found.set(transition.key, taskId);
+    }
+    return { found };
+  } catch (error) {
+    return { failed: describeHubSpotFailure(error, endpoint) };
+  }
+}
+
+/**
+ * Whether a body carries the transitionLine of `key`, as sent or HTML-escaped (the body is rich text), and
+ * not as the start of a longer key (`…@3` is not `…@30`).
+ */
+function keyMatcher(key: string): (body: string) => boolean {
+  const escapeHtml = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const lines = [...new Set([transitionLine(key), escapeHtml(transitionLine(key))])];
+  const pattern = new RegExp(`(?:${lines.map(escapeRegExp).join('|')})(?=$|[\\s<])`);
+  return (body) => pattern.test(body);
 }
 
 function nameOf(transition: Transition, contact: HandoffContact | undefined): string {

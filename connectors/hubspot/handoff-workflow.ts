@@ -35,3 +35,15 @@ export async function enrollInWorkflow(
     };
   }
 }
+
+/**
+ * For an enrollment an earlier attempt may have made: Workflows v2 offers no reliable "was this contact
+ * enrolled" check (its current-enrollments read forgets contacts that have left the workflow), so the
+ * enrollment is not repeated and the outcome asks for a look at the workflow's history instead.
+ */
+export function unconfirmedEnrollment(workflowId: string): ActionResult {
+  return {
+    ok: false,
+    detail: `not enrolled in workflow ${workflowId} again: an earlier enrollment attempt may have succeeded; not repeated — check the workflow's enrollment history`,
+  };
+}

@@ -108,6 +108,14 @@ export interface HandoffRequest {
   transition: Transition;
   /** The configured actions the ledger has not seen succeed yet for this transition. */
   actions: HandoffAction[];
+  /**
+   * Actions a previous attempt may have performed; verify before doing them again. These are actions of
+   * `actions` that the ledger marked started without ever recording an outcome (the process died, or the
+   * answer was lost). Repeating an idempotent action is harmless; for one that is not (a task, a workflow
+   * enrollment) the adapter first checks whether the earlier attempt took effect, and when it cannot tell,
+   * fails the action with a reason rather than risk doing it twice. Absent = nothing to verify.
+   */
+  unconfirmed?: HandoffAction[];
 }
 
 export interface HandoffActionOutcome {

@@ -269,7 +269,7 @@ describe('HubSpot MQL handoff against the sandbox', () => {
       expect(tasks[0]?.contactIds).toEqual([contact.id]);
       expect(tasks[0]?.properties).toMatchObject({
         hs_task_subject: 'MQL: Ada Lovelace scored 87',
-        hs_task_body: REASONS,
+        hs_task_body: `${REASONS}\n\nleadscore transition hubspot:contact:${contact.id}:became_mql:b2b-default@3`,
         hubspot_owner_id: '70000003',
         hs_timestamp: '2026-06-16T12:00:00.000Z',
         hs_task_status: 'NOT_STARTED',
