@@ -51,11 +51,6 @@ export class HubSpotApi {
     }
   }
 
-  /** For the scheduler's `refreshAuth`: a 401 gets one new OAuth token, then the request once more. */
-  async refreshAuth(): Promise<void> {
-    await this.tokens.refresh();
-  }
-
   /**
    * The SDK's ApiException quotes response headers and bodies in its message; callers get HubSpot's
    * status, category and message instead. Network errors pass through with their codes.

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { lineWriter } from './cli-io.js';
+import { parseDate } from '../input/parse-date.js';
 import { readLeads } from '../input/read-leads.js';
 import { loadModel } from '../scoring/load-model.js';
 import { scoreLead } from '../scoring/score-lead.js';
@@ -23,16 +24,15 @@ interface ScoreOptions {
   quiet?: boolean;
 }
 
+/** `--now` reads like every date leadscore reads (src/input/parse-date): ISO-8601, no zone = UTC. */
 export function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
-  const ms = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)
-    ? Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text)
-    : Number.NaN;
-  if (Number.isNaN(ms))
+  const parsed = parseDate(text);
+  if (!parsed.ok)
     throw new UsageError(
       `--now: expected an ISO-8601 date or date-time like 2026-11-21T09:00:00Z, got "${text}"`,
     );
-  return new Date(ms);
+  return parsed.value;
 }
 
 export function registerScoreCommand(program: Command, io: CliIo): void {

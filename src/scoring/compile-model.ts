@@ -53,7 +53,6 @@ export interface CompiledModel {
   readonly hash: string;
   readonly profileRules: CompiledProfileRule[];
   readonly activityRules: CompiledActivityRule[];
-  readonly activityRulesByType: ReadonlyMap<ActivityType, CompiledActivityRule[]>;
   /** Every type of the vocabulary, with or without rules. */
   readonly activityTypes: ReadonlyMap<string, CompiledActivityType>;
   readonly inactivityRules: CompiledInactivityRule[];
@@ -171,7 +170,6 @@ export function compileModel(model: ScoringModel): CompiledModel {
     ref: `${model.id}@${hash.slice(0, 8)}`,
     profileRules,
     activityRules,
-    activityRulesByType: byType,
     activityTypes: new Map(
       ACTIVITY_TYPES.map((type) => [
         type,

@@ -5,13 +5,6 @@ const SEPARATOR = ' · ';
 const ELLIPSIS = '…';
 
 /** Positives first, largest first; then negatives, largest penalty first; ties keep model order. */
-export function orderContributions(
-  a: Contribution & { order: number },
-  b: Contribution & { order: number },
-): number {
-  return compareContributions(a, a.order, b, b.order);
-}
-
 function compareContributions(a: Contribution, aOrder: number, b: Contribution, bOrder: number): number {
   const aNegative = a.points < 0;
   if (aNegative !== b.points < 0) return aNegative ? 1 : -1;
@@ -19,7 +12,7 @@ function compareContributions(a: Contribution, aOrder: number, b: Contribution, 
 }
 
 /**
- * Sorts `contributions` in place into the order of `orderContributions`, given each one's model
+ * Sorts `contributions` in place into reading order (positives largest first, then penalties largest first), given each one's model
  * position in `orders` (kept beside the contributions so that they need no `order` field to strip).
  * Insertion sort: a lead has a handful of contributions, and model positions are unique, so the
  * result is the same as any other sort's.
