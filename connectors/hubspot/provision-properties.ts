@@ -47,6 +47,8 @@ function propertySpecs(mapping: Mapping): PropertySpec[] {
         { label: 'MQL', value: 'mql' },
         { label: 'Nurture', value: 'nurture' },
         { label: 'Disqualified', value: 'disqualified' },
+        { label: 'Sales accepted', value: 'sales_accepted' },
+        { label: 'Sales rejected', value: 'sales_rejected' },
       ],
     },
     {

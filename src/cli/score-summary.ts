@@ -1,4 +1,4 @@
-import { GRADES, STATUSES } from '../model/lead.js';
+import { GRADES, SCORE_STATUSES } from '../model/lead.js';
 import type { ScoreResult } from '../scoring/score-result.js';
 import { formatPoints } from '../scoring/reasons.js';
 
@@ -18,7 +18,7 @@ export class ScoreSummary {
   private count = 0;
   private scoreSum = 0;
   private readonly grades = new Map<string, number>(GRADES.map((g) => [g, 0]));
-  private readonly statuses = new Map<string, number>(STATUSES.map((s) => [s, 0]));
+  private readonly statuses = new Map<string, number>(SCORE_STATUSES.map((s) => [s, 0]));
   private readonly bands = new Map<string, number>(BANDS.map((b) => [b.label, 0]));
 
   constructor(private readonly topSize: number) {}

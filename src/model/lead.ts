@@ -72,7 +72,11 @@ export interface LeadProfile {
 
 export const GRADES = ['A', 'B', 'C', 'D'] as const;
 export type Grade = (typeof GRADES)[number];
-export const STATUSES = ['mql', 'nurture', 'disqualified'] as const;
+/** What the scoring engine decides from the score and the acceptance criteria alone. */
+export const SCORE_STATUSES = ['mql', 'nurture', 'disqualified'] as const;
+export type ScoreStatus = (typeof SCORE_STATUSES)[number];
+/** What a sync writes to the CRM: the engine's status, or sales' decision read back from the CRM. */
+export const STATUSES = [...SCORE_STATUSES, 'sales_accepted', 'sales_rejected'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** What leadscore writes back to the CRM (and reads back to diff against). */

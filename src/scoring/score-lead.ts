@@ -1,4 +1,4 @@
-import type { Grade, Lead, Status } from '../model/lead.js';
+import type { Grade, Lead, ScoreStatus } from '../model/lead.js';
 import type { CompiledModel, CompiledRuleBase } from './compile-model.js';
 import type { LeadFacts } from './lead-fields.js';
 import { formatReasons, sortContributions } from './reasons.js';
@@ -204,7 +204,7 @@ function decideStatus(
   model: CompiledModel,
   facts: LeadFacts,
   score: number,
-): { status: Status; statusReason?: string } {
+): { status: ScoreStatus; statusReason?: string } {
   for (const criterion of model.exclude) {
     if (criterion.test(facts))
       return { status: 'disqualified', statusReason: `Excluded: ${criterion.label}` };

@@ -1,4 +1,4 @@
-import type { Grade, LeadRef, Status } from '../model/lead.js';
+import type { Grade, LeadRef, ScoreStatus } from '../model/lead.js';
 
 export type Section = 'fit' | 'engagement' | 'negative';
 export type Dimension = 'fit' | 'engagement';
@@ -32,7 +32,7 @@ export interface ScoreResult {
   fit: number;
   engagement: number;
   grade: Grade;
-  status: Status;
+  status: ScoreStatus;
   /** Why the status is what it is, when the score alone does not say (exclusions, acceptance). */
   statusReason?: string;
   /** The short text for the CRM, at most 1,000 characters. */
