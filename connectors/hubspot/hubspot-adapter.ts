@@ -1,5 +1,7 @@
 import type {
+  AdapterUsage,
   CrmAdapter,
+  HandoffAction,
   HandoffRequest,
   HandoffResult,
   Page,
@@ -31,6 +33,7 @@ import type { HubSpotRecord } from './read-contacts.js';
 import { provisionHubSpot } from './provision-properties.js';
 import { writeScores } from './write-scores.js';
 import { runHubSpotHandoff } from './handoff-actions.js';
+import { actionEnabled, HUBSPOT_HANDOFF_ACTIONS } from './handoff-config.js';
 import type { HubSpotHandoffConfig } from './handoff-config.js';
 import { attachEngagements } from './read-engagements.js';
 import type { EngagementReadStats } from './read-engagements.js';
@@ -51,6 +54,7 @@ export interface HubSpotAdapterOptions {
 
 export class HubSpotAdapter implements CrmAdapter {
   readonly crm = 'hubspot' as const;
+  readonly handoffActions: readonly HandoffAction[];
   private readonly api: HubSpotApi;
   private readonly scheduler: RequestScheduler;
   private readonly properties: string[];
@@ -71,6 +75,19 @@ export class HubSpotAdapter implements CrmAdapter {
     });
     this.api = new HubSpotApi(tokens, this.scheduler, options.baseUrl);
     this.properties = requiredProperties(options.mapping);
+    const handoff = options.handoff ?? {};
+    this.handoffActions = HUBSPOT_HANDOFF_ACTIONS.filter((action) => actionEnabled(handoff, action));
+  }
+
+  usage(): AdapterUsage {
+    const metrics = this.scheduler.metrics();
+    const byEndpoint: Record<string, number> = {};
+    let apiCalls = 0;
+    for (const [endpoint, counts] of Object.entries(metrics.endpoints)) {
+      byEndpoint[endpoint] = counts.attempts;
+      apiCalls += counts.attempts;
+    }
+    return { apiCalls, rateLimited: metrics.rateLimited, byEndpoint };
   }
 
   metrics(): SchedulerMetrics {
@@ -92,17 +109,18 @@ export class HubSpotAdapter implements CrmAdapter {
     switch (query.kind) {
       case 'full': {
         const resume = parseHubSpotCursor(query.cursor);
+        // A finished full read is not resumed: the next full read starts over.
         for await (const page of readAllContacts(
           this.api,
           this.properties,
-          resume?.kind === 'full' ? resume : undefined,
+          resume?.kind === 'full' && !resume.done ? resume : undefined,
         )) {
           yield await this.toPage(page.records, page.cursor);
         }
         return;
       }
       case 'incremental': {
-        const start = this.incrementalStart(parseHubSpotCursor(query.cursor), query.since);
+        const start = this.incrementalStart(parseHubSpotCursor(query.cursor), query.since, query.asOf);
         for await (const page of readChangedContacts(this.api, this.properties, start)) {
           yield await this.toPage(page.records, page.cursor);
         }
@@ -138,17 +156,22 @@ export class HubSpotAdapter implements CrmAdapter {
     return runHubSpotHandoff(this.api, this.options.handoff ?? {}, requests);
   }
 
-  /** A finished incremental read starts the next one at its high-water mark, less the clock-skew overlap. */
+  /**
+   * A finished incremental read starts the next one at its high-water mark, and a first one at `since`
+   * (our clock), both less the clock-skew overlap.
+   */
   private incrementalStart(
     cursor: HubSpotCursor | undefined,
     since: Date | undefined,
+    asOf: Date | undefined,
   ): Extract<HubSpotCursor, { kind: 'incremental' }> {
     if (cursor?.kind === 'incremental' && !cursor.done) return cursor;
     const from =
       cursor?.kind === 'incremental'
         ? Math.max(0, cursor.highWater - INCREMENTAL_OVERLAP_MS)
-        : Math.max(0, since?.getTime() ?? 0);
-    return { kind: 'incremental', since: from, after: null, highWater: from, afterId: null, done: false };
+        : Math.max(0, (since?.getTime() ?? 0) - INCREMENTAL_OVERLAP_MS);
+    const highWater = Math.max(from, asOf?.getTime() ?? 0);
+    return { kind: 'incremental', since: from, after: null, highWater, afterId: null, done: false };
   }
 
   private async toPage(records: HubSpotRecord[], cursor: HubSpotCursor): Promise<Page> {

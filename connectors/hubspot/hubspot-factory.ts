@@ -4,16 +4,22 @@ import { loadMapping } from '../../src/mapping/load-mapping.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { HubSpotAdapter } from './hubspot-adapter.js';
 import { hubSpotCredentialsFromEnv } from './hubspot-credentials.js';
+import { parseHubSpotSettings } from './hubspot-settings.js';
 
 export const hubSpotConnector: ConnectorFactory = {
   name: 'hubspot',
   defaultBaseUrl: 'https://api.hubapi.com',
   defaultMappingFile: join(packageRoot(), 'mappings', 'hubspot.yaml'),
   async create(request) {
-    const mapping = await loadMapping(request.mappingFile ?? this.defaultMappingFile);
+    const settings = parseHubSpotSettings(request.settings);
+    const loaded = await loadMapping(request.mappingFile ?? this.defaultMappingFile);
+    const mapping = settings.rollups ? loaded : { ...loaded, rollups: [] };
     return new HubSpotAdapter({
       baseUrl: request.baseUrl ?? this.defaultBaseUrl,
       mapping,
+      limits: settings.limits,
+      engagements: settings.associations,
+      handoff: settings.handoff,
       credentials: hubSpotCredentialsFromEnv(request.env),
       onProblem: request.onProblem,
     });

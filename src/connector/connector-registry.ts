@@ -5,6 +5,8 @@ import type { CrmAdapter } from './crm-adapter.js';
 export interface AdapterRequest {
   baseUrl?: string;
   mappingFile?: string;
+  /** The connector's own section of the deployment config (`connectors.<name>.settings`), unvalidated. */
+  settings?: unknown;
   env: NodeJS.ProcessEnv;
   onProblem: RecordProblemHandler;
 }

@@ -6,6 +6,8 @@ import type { Crm, Grade, Lead, LeadRef, Status } from '../model/lead.js';
  */
 export interface CrmAdapter {
   readonly crm: Crm;
+  /** The handoff actions this deployment switched on, in the order they run; empty = no handoff. */
+  readonly handoffActions: readonly HandoffAction[];
   /** Authentication and permissions; throws a ConnectorError with a clear, secret-free message. */
   check(): Promise<void>;
   /** Pages of leads (≤ the vendor's page size), each with the cursor to resume after it. */
@@ -16,6 +18,17 @@ export interface CrmAdapter {
   provision(): Promise<ProvisionReport>;
   /** Runs the given actions of each transition; the caller's ledger makes them exactly-once. */
   handoff(requests: HandoffRequest[]): Promise<HandoffResult[]>;
+  /** API calls since the adapter was made (a run reports the difference). */
+  usage(): AdapterUsage;
+}
+
+export interface AdapterUsage {
+  /** Requests sent, retries included. */
+  apiCalls: number;
+  /** Requests the CRM refused for its short-window rate limit (HubSpot 429 TEN_SECONDLY_ROLLING). */
+  rateLimited: number;
+  /** Requests sent per endpoint name, e.g. `POST /crm/v3/objects/contacts/batch/update`. */
+  byEndpoint: Record<string, number>;
 }
 
 /** JSON the adapter wrote after a page; opaque to the core, validated by the adapter that reads it back. */
@@ -25,7 +38,16 @@ export type ReadQuery =
   /** Every record, resumable from a cursor of an interrupted full read. */
   | { kind: 'full'; cursor?: Cursor }
   /** Records changed since the cursor (or since `since` when there is none yet). */
-  | { kind: 'incremental'; cursor?: Cursor; since?: Date }
+  | {
+      kind: 'incremental';
+      cursor?: Cursor;
+      since?: Date;
+      /**
+       * When the run started (our clock). Everything modified before it is read by this run, so the next
+       * run may start there (less the clock-skew overlap) even if nothing newer was modified.
+       */
+      asOf?: Date;
+    }
   | { kind: 'ids'; ids: string[] }
   | { kind: 'emails'; emails: string[] };
 

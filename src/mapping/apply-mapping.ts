@@ -51,6 +51,9 @@ export function recordToLead(mapping: Mapping, record: CrmRecord, options: Recor
   }
   const lead = normalizeLead(raw, reporter.inputProblems);
   lead.activities = rollupActivities(mapping.rollups, record, lead, reporter.inputProblems);
+  // A CRM that counts bounces but has no "bounced" field mapped still says the address bounced.
+  if (lead.emailBounced === undefined && lead.activities.some((a) => a.type === 'email_bounce'))
+    lead.emailBounced = true;
   const current = currentScores(mapping.scoreProperties, record, reporter);
   if (current) lead.current = current;
   return lead;

@@ -1,6 +1,7 @@
 export { cursorSchema, type CursorStore, type StoredCursor } from './cursor-store.js';
 export type { DeadLetter, DeadLetterFilter, DeadLetterStatus, DeadLetterStore } from './dead-letter-store.js';
 export type { HandoffLedger, LedgerEntry, LedgerState } from './handoff-ledger.js';
+export type { LeadMark, LeadMarkStore, LeadMarkUpdate } from './lead-mark-store.js';
 export { describeLockHolder, processLockOwner } from './lock-owner.js';
 export type { LockHolder, LockOwner, LockStore } from './lock-store.js';
 export {

@@ -1,6 +1,7 @@
 import type { CursorStore } from './cursor-store.js';
 import type { DeadLetterStore } from './dead-letter-store.js';
 import type { HandoffLedger } from './handoff-ledger.js';
+import type { LeadMarkStore } from './lead-mark-store.js';
 import type { LockStore } from './lock-store.js';
 import type { RunStore } from './run-store.js';
 import type { ScoreHistoryStore } from './score-history-store.js';
@@ -16,5 +17,6 @@ export interface StateStore {
   readonly deadLetters: DeadLetterStore;
   readonly scoreHistory: ScoreHistoryStore;
   readonly locks: LockStore;
+  readonly leadMarks: LeadMarkStore;
   close(): Promise<void>;
 }

@@ -91,4 +91,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX locks_by_owner ON locks (owner_id);
     `,
   },
+  {
+    id: 2,
+    name: 'lead marks: sales rejections and MQL handoff episodes',
+    sql: `
+      CREATE TABLE lead_marks (
+        connector TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        rejected_at INTEGER,
+        episode_start INTEGER,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (connector, record_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import { describeIssues } from './sqlite-context.js';
 import { SqliteCursorStore } from './sqlite-cursor-store.js';
 import { SqliteDeadLetterStore } from './sqlite-dead-letter-store.js';
 import { SqliteHandoffLedger } from './sqlite-handoff-ledger.js';
+import { SqliteLeadMarkStore } from './sqlite-lead-mark-store.js';
 import { SqliteLockStore } from './sqlite-lock-store.js';
 import { SqliteRunStore } from './sqlite-run-store.js';
 import { SqliteScoreHistoryStore } from './sqlite-score-history-store.js';
@@ -37,6 +38,7 @@ export class SqliteStateStore implements StateStore {
   readonly deadLetters: SqliteDeadLetterStore;
   readonly scoreHistory: SqliteScoreHistoryStore;
   readonly locks: SqliteLockStore;
+  readonly leadMarks: SqliteLeadMarkStore;
 
   private constructor(
     private readonly ctx: SqliteContext,
@@ -48,6 +50,7 @@ export class SqliteStateStore implements StateStore {
     this.deadLetters = new SqliteDeadLetterStore(ctx, deadLetterMaxAttempts);
     this.scoreHistory = new SqliteScoreHistoryStore(ctx);
     this.locks = new SqliteLockStore(ctx);
+    this.leadMarks = new SqliteLeadMarkStore(ctx);
   }
 
   /** Throws STATE_OPEN_FAILED, STATE_SCHEMA_NEWER or STATE_MIGRATION_FAILED, closing the file first. */
