@@ -5,6 +5,8 @@ import type { CliIo } from './cli-io.js';
 import { registerSetupCommand } from './setup-command.js';
 import { registerScoreCommand } from './score-command.js';
 import { registerValidateCommand } from './validate-command.js';
+import { registerSyncCommand } from './sync-command.js';
+import { registerResyncCommand } from './resync-command.js';
 
 /** Runs one command line and returns its exit code; never calls process.exit. */
 export async function runCli(
@@ -31,6 +33,8 @@ export async function runCli(
   registerScoreCommand(program, io);
   registerValidateCommand(program, io);
   registerSetupCommand(program, io, connectors);
+  registerSyncCommand(program, io, connectors);
+  registerResyncCommand(program, io, connectors);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { parseNow } from './parse-now.js';
 import type { CliIo } from './cli-io.js';
 import { lineWriter } from './cli-io.js';
-import { parseDate } from '../input/parse-date.js';
 import { readLeads } from '../input/read-leads.js';
 import { loadModel } from '../scoring/load-model.js';
 import { scoreLead } from '../scoring/score-lead.js';
@@ -22,17 +22,6 @@ interface ScoreOptions {
   top: string;
   problems?: string;
   quiet?: boolean;
-}
-
-/** `--now` reads like every date leadscore reads (src/input/parse-date): ISO-8601, no zone = UTC. */
-export function parseNow(text: string | undefined): Date {
-  if (text === undefined) return new Date();
-  const parsed = parseDate(text);
-  if (!parsed.ok)
-    throw new UsageError(
-      `--now: expected an ISO-8601 date or date-time like 2026-11-21T09:00:00Z, got "${text}"`,
-    );
-  return parsed.value;
 }
 
 export function registerScoreCommand(program: Command, io: CliIo): void {

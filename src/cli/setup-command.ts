@@ -1,14 +1,17 @@
 import type { Command } from 'commander';
 import type { ConnectorRegistry } from '../connector/connector-registry.js';
 import type { ProvisionChange } from '../connector/crm-adapter.js';
+import { defaultDeploymentFile, enabledConnectors, loadDeployment } from '../config/load-deployment.js';
+import type { Deployment } from '../config/load-deployment.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './cli-io.js';
 import { lineWriter } from './cli-io.js';
 
 interface SetupOptions {
-  connector: string;
+  connector?: string;
   baseUrl?: string;
   mapping?: string;
+  config?: string;
 }
 
 export function registerSetupCommand(program: Command, io: CliIo, connectors: ConnectorRegistry): void {
@@ -17,31 +20,66 @@ export function registerSetupCommand(program: Command, io: CliIo, connectors: Co
     .description(
       'Create the score properties (and groups, fields, permissions) in the CRM; safe to run again',
     )
-    .requiredOption('-c, --connector <name>', `the CRM: ${[...connectors.keys()].join(' | ')}`)
-    .option('--base-url <url>', "the CRM API's base URL (default: the vendor's; a sandbox for trials)")
-    .option('--mapping <file>', 'the mapping file naming the properties (default: mappings/<connector>.yaml)')
+    .option(
+      '-c, --connector <name>',
+      `the CRM: ${[...connectors.keys()].join(' | ')} (default: every enabled one)`,
+    )
+    .option('--config <file>', 'the deployment file (default: $LEADSCORE_CONFIG or ./config/leadscore.yaml)')
+    .option('--base-url <url>', "the CRM API's base URL, overriding the deployment's (a sandbox for trials)")
+    .option('--mapping <file>', "the mapping file naming the properties, overriding the deployment's")
     .addHelpText(
       'after',
-      '\nCredentials come from the environment (HubSpot: HUBSPOT_ACCESS_TOKEN, or HUBSPOT_CLIENT_ID,\nHUBSPOT_CLIENT_SECRET and HUBSPOT_REFRESH_TOKEN).\n\nExamples:\n  leadscore setup --connector hubspot\n  leadscore setup --connector hubspot --base-url http://127.0.0.1:4010',
+      '\nCredentials come from the environment (HubSpot: HUBSPOT_ACCESS_TOKEN, or HUBSPOT_CLIENT_ID,\nHUBSPOT_CLIENT_SECRET and HUBSPOT_REFRESH_TOKEN).\n\nWith --connector and --base-url no deployment file is needed.\n\nExamples:\n  leadscore setup\n  leadscore setup --connector hubspot\n  leadscore setup --connector hubspot --base-url http://127.0.0.1:4010',
     )
     .action(async (options: SetupOptions) => {
-      const factory = connectors.get(options.connector);
-      if (!factory)
-        throw new UsageError(
-          `--connector: expected one of ${[...connectors.keys()].join(', ')}, got "${options.connector}"`,
-        );
       const out = lineWriter(io.stdout);
-      const adapter = await factory.create({
-        baseUrl: options.baseUrl,
-        mappingFile: options.mapping,
-        env: process.env,
-        onProblem: () => {},
-      });
-      const report = await adapter.provision();
-      for (const change of report.changes.filter((c) => c.outcome !== 'unchanged'))
-        out(`${factory.name}: ${describe(change)}`);
-      out(`${factory.name}: ${summary(report.changes)}`);
+      for (const target of await targets(options, connectors)) {
+        const factory = connectors.get(target.name);
+        if (!factory)
+          throw new UsageError(
+            `--connector: expected one of ${[...connectors.keys()].join(', ')}, got "${target.name}"`,
+          );
+        const adapter = await factory.create({
+          baseUrl: options.baseUrl ?? target.baseUrl,
+          mappingFile: options.mapping ?? target.mapping,
+          settings: target.settings,
+          env: process.env,
+          onProblem: () => {},
+        });
+        const report = await adapter.provision();
+        for (const change of report.changes.filter((c) => c.outcome !== 'unchanged'))
+          out(`${factory.name}: ${describe(change)}`);
+        out(`${factory.name}: ${summary(report.changes)}`);
+      }
     });
+}
+
+interface Target {
+  name: string;
+  baseUrl?: string;
+  mapping?: string;
+  settings?: unknown;
+}
+
+/** The deployment's connectors; a named connector with an explicit base URL needs no deployment file. */
+async function targets(options: SetupOptions, connectors: ConnectorRegistry): Promise<Target[]> {
+  if (options.connector && options.baseUrl && !options.config) {
+    if (!connectors.has(options.connector))
+      throw new UsageError(
+        `--connector: expected one of ${[...connectors.keys()].join(', ')}, got "${options.connector}"`,
+      );
+    return [{ name: options.connector }];
+  }
+  const deployment: Deployment = await loadDeployment(
+    options.config ?? defaultDeploymentFile(process.env, process.cwd()),
+    process.env,
+  );
+  const configured = enabledConnectors(deployment).map(([name, c]) => ({ name, ...c }));
+  if (!options.connector) return configured;
+  const one = deployment.connectors[options.connector];
+  if (!one)
+    throw new UsageError(`--connector: "${options.connector}" is not configured in ${deployment.file}`);
+  return [{ name: options.connector, ...one }];
 }
 
 function describe(change: ProvisionChange): string {
