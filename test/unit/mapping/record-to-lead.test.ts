@@ -238,7 +238,8 @@ describe('recordToLead: the score values the CRM holds now', () => {
     expect(messages).toEqual([
       'hubspot contact 101: leadscore_fit: expected a number like 42 or -3.5, got "high"; treated as missing',
       'hubspot contact 101: leadscore_grade: expected one of A, B, C, D, got "E"; treated as missing',
-      'hubspot contact 101: leadscore_mql_status: expected one of mql, nurture, disqualified, got "MQL"; ' +
+      'hubspot contact 101: leadscore_mql_status: expected one of mql, nurture, disqualified, sales_accepted, ' +
+        'sales_rejected, got "MQL"; ' +
         'treated as missing',
     ]);
   });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
+import { INCREMENTAL_OVERLAP_MS } from '../../../../connectors/hubspot/read-contacts.js';
 import { DailyLimitError } from '../../../../src/http/daily-limit-error.js';
 import type { Mapping } from '../../../../src/mapping/mapping-schema.js';
 import {
@@ -130,7 +131,7 @@ describe('full read: GET /crm/v3/objects/contacts', () => {
 });
 
 describe('incremental read: POST /crm/v3/objects/contacts/search', () => {
-  it('filters lastmodifieddate GTE the start, sorts ascending, 200 a page, and follows paging.next.after', async () => {
+  it('filters lastmodifieddate GTE the start less the clock-skew overlap, sorts ascending, 200 a page, and follows paging.next.after', async () => {
     const since = new Date('2026-06-01T00:00:00.000Z');
     const log = new RequestLog();
     const scope = nock(BASE_URL)
@@ -152,7 +153,13 @@ describe('incremental read: POST /crm/v3/objects/contacts/search', () => {
       expect(rest).toEqual({
         filterGroups: [
           {
-            filters: [{ propertyName: 'lastmodifieddate', operator: 'GTE', value: String(since.getTime()) }],
+            filters: [
+              {
+                propertyName: 'lastmodifieddate',
+                operator: 'GTE',
+                value: String(since.getTime() - INCREMENTAL_OVERLAP_MS),
+              },
+            ],
           },
         ],
         sorts: [{ propertyName: 'lastmodifieddate', direction: 'ASCENDING' }],
