@@ -7,7 +7,7 @@ import { withDeploymentOptions, withRuntime } from './deployment-options.js';
 import type { DeploymentOptions } from './deployment-options.js';
 import { parseNow } from './parse-now.js';
 import { runWithProgress } from './run-with-progress.js';
-import { seconds } from './sync-command.js';
+import { fixedNow, seconds } from './sync-command.js';
 
 interface ResyncOptions extends DeploymentOptions {
   connector: string;
@@ -17,6 +17,7 @@ interface ResyncOptions extends DeploymentOptions {
   all?: boolean;
   dryRun?: boolean;
   wait?: string;
+  now?: string;
 }
 
 const MAX_LIST = 10_000;
@@ -58,6 +59,7 @@ export function registerResyncCommand(program: Command, io: CliIo, connectors: C
           {
             dryRun: options.dryRun === true,
             lockWaitMs: seconds(options.wait) * 1000,
+            ...(options.now ? { now: fixedNow(options.now) } : {}),
           },
         );
       });

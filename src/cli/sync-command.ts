@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ConnectorRegistry } from '../connector/connector-registry.js';
 import { UsageError } from '../util/errors.js';
 import type { CliIo } from './cli-io.js';
+import { parseNow } from './parse-now.js';
 import { withDeploymentOptions, withRuntime } from './deployment-options.js';
 import type { DeploymentOptions } from './deployment-options.js';
 import { runWithProgress } from './run-with-progress.js';
@@ -11,6 +12,7 @@ interface SyncCommandOptions extends DeploymentOptions {
   full?: boolean;
   dryRun?: boolean;
   wait?: string;
+  now?: string;
 }
 
 export function registerSyncCommand(program: Command, io: CliIo, connectors: ConnectorRegistry): void {
@@ -47,6 +49,7 @@ export function registerSyncCommand(program: Command, io: CliIo, connectors: Con
             {
               dryRun: options.dryRun === true,
               lockWaitMs: seconds(options.wait) * 1000,
+              ...(options.now ? { now: fixedNow(options.now) } : {}),
             },
           );
         }
@@ -59,4 +62,10 @@ export function seconds(text: string | undefined): number {
   if (!Number.isFinite(value) || value < 0)
     throw new UsageError(`--wait: expected a number of seconds ≥ 0, got "${text}"`);
   return value;
+}
+
+/** `--now` as the run's clock: every record of the run is scored as of this moment. */
+export function fixedNow(text: string): () => Date {
+  const now = parseNow(text);
+  return () => now;
 }
