@@ -30,7 +30,7 @@ import {
   readContactsBy,
 } from './read-contacts.js';
 import type { HubSpotRecord } from './read-contacts.js';
-import { provisionHubSpot } from './provision-properties.js';
+import { checkProvisioned, provisionHubSpot } from './provision-properties.js';
 import { writeScores } from './write-scores.js';
 import { runHubSpotHandoff } from './handoff-actions.js';
 import { actionEnabled, HUBSPOT_HANDOFF_ACTIONS } from './handoff-config.js';
@@ -99,10 +99,9 @@ export class HubSpotAdapter implements CrmAdapter {
     return { ...this.engagementTotals };
   }
 
+  /** Credentials and scopes (reading contact properties needs crm.schemas.contacts.read), and setup done. */
   async check(): Promise<void> {
-    await this.api.call('GET /crm/v3/objects/contacts', (c) =>
-      c.crm.contacts.basicApi.getPageWithHttpInfo(1, undefined, ['email']),
-    );
+    await checkProvisioned(this.api, this.options.mapping);
   }
 
   async *read(query: ReadQuery): AsyncGenerator<Page> {

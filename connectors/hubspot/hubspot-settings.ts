@@ -17,7 +17,7 @@ export const HUBSPOT_TIER_LIMITS = {
 
 const limitsSchema = z
   .object({
-    perTenSeconds: z.number().int().min(1).max(1000).optional(),
+    perTenSeconds: z.number().int().min(1).max(100_000).optional(),
     searchPerSecond: z.number().int().min(1).max(20).default(DEFAULT_HUBSPOT_LIMITS.searchPerSecond),
     concurrency: z.number().int().min(1).max(32).default(DEFAULT_HUBSPOT_LIMITS.concurrency),
   })
@@ -26,7 +26,9 @@ const limitsSchema = z
 /** `connectors.hubspot.settings` of the deployment config. */
 export const hubSpotSettingsSchema = z
   .object({
-    tier: z.enum(Object.keys(HUBSPOT_TIER_LIMITS) as [keyof typeof HUBSPOT_TIER_LIMITS]).default('professional'),
+    tier: z
+      .enum(Object.keys(HUBSPOT_TIER_LIMITS) as [keyof typeof HUBSPOT_TIER_LIMITS])
+      .default('professional'),
     /** Overrides the tier's numbers (e.g. a portal with a raised limit). */
     limits: limitsSchema.default({
       searchPerSecond: DEFAULT_HUBSPOT_LIMITS.searchPerSecond,
@@ -56,9 +58,7 @@ export interface HubSpotSettings {
 export function parseHubSpotSettings(input: unknown): HubSpotSettings {
   const parsed = hubSpotSettingsSchema.safeParse(input ?? {});
   if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((i) => `settings.${formatPath(i.path)}: ${i.message}`)
-      .join('; ');
+    const detail = parsed.error.issues.map((i) => `settings.${formatPath(i.path)}: ${i.message}`).join('; ');
     throw new ConnectorConfigError('hubspot', `invalid connector settings: ${detail}`);
   }
   const { tier, limits, engagements, handoff } = parsed.data;

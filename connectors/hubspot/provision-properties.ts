@@ -147,3 +147,31 @@ export async function provisionHubSpot(api: HubSpotApi, mapping: Mapping): Promi
   }
   return { changes };
 }
+
+/**
+ * Throws a clear error when the score properties are missing or unusable, so that a run against a portal
+ * nobody has set up stops at once instead of dead-lettering every contact.
+ */
+export async function checkProvisioned(api: HubSpotApi, mapping: Mapping): Promise<void> {
+  const existing = await api.call('GET /crm/v3/properties/contacts', (c) =>
+    c.crm.properties.coreApi.getAllWithHttpInfo('contacts'),
+  );
+  const byName = new Map(existing.results.map((p) => [p.name, p]));
+  const problems: string[] = [];
+  for (const spec of propertySpecs(mapping)) {
+    const current = byName.get(spec.name);
+    if (!current) problems.push(`${spec.name} is missing`);
+    else if (current.type !== spec.type)
+      problems.push(`${spec.name} is a ${current.type}, not a ${spec.type}`);
+    else {
+      const have = new Set((current.options ?? []).map((o) => o.value));
+      const missing = (spec.options ?? []).filter((o) => !have.has(o.value)).map((o) => o.value);
+      if (missing.length) problems.push(`${spec.name} lacks the options ${missing.join(', ')}`);
+    }
+  }
+  if (problems.length)
+    throw new ConnectorConfigError(
+      'hubspot',
+      `the score properties are not set up (${problems.join('; ')}): run \`leadscore setup --connector hubspot\` first`,
+    );
+}

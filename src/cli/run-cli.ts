@@ -7,6 +7,11 @@ import { registerScoreCommand } from './score-command.js';
 import { registerValidateCommand } from './validate-command.js';
 import { registerSyncCommand } from './sync-command.js';
 import { registerResyncCommand } from './resync-command.js';
+import { registerSandboxCommand } from './sandbox-command.js';
+import { registerDemoCommand } from './demo-command.js';
+import { registerStatusCommand } from './status-command.js';
+import { registerExplainCommand } from './explain-command.js';
+import { registerServeCommand } from './serve-command.js';
 
 /** Runs one command line and returns its exit code; never calls process.exit. */
 export async function runCli(
@@ -35,6 +40,11 @@ export async function runCli(
   registerSetupCommand(program, io, connectors);
   registerSyncCommand(program, io, connectors);
   registerResyncCommand(program, io, connectors);
+  registerSandboxCommand(program, io, connectors);
+  registerDemoCommand(program, io, connectors);
+  registerStatusCommand(program, io, connectors);
+  registerExplainCommand(program, io, connectors);
+  registerServeCommand(program, io, connectors);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -41,6 +41,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
         logger.warn('earlier runs did not finish; resuming from their checkpoints', { runs: interrupted });
     }
     runId = await o.state.runs.start(o.connector, kind);
+    await o.adapter.check();
     const log = logger.child({ runId });
     log.info('run started', { kind, scope: o.scope.kind, dryRun: o.dryRun });
     const ctx: CommitContext = {
@@ -95,6 +96,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
     }
     await lock?.release();
     report = buildReport();
+    o.onFinished?.(report);
     (logger[status === 'ok' ? 'info' : 'warn'] as typeof logger.info)('run finished', {
       runId,
       status,

@@ -37,6 +37,8 @@ export interface SyncOptions {
   logger: Logger;
   /** Called after every committed page. */
   onProgress?: (progress: SyncProgress) => void;
+  /** Called with the report however the run ends, also when it then throws (a daily limit, a failure). */
+  onFinished?: (report: SyncReport) => void;
   /** Aborting finishes the current page, keeps its checkpoint and ends the run as interrupted. */
   signal?: AbortSignal;
 }

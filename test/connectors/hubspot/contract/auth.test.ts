@@ -55,8 +55,8 @@ describe('private-app token', () => {
 
   it('check() with a rejected token fails the same way', async () => {
     const scope = nock(BASE_URL)
-      .get(LIST)
-      .query({ limit: '1', properties: 'email' })
+      .get('/crm/v3/properties/contacts')
+      .query(true)
       .reply(401, fixture('error-401.json'));
 
     const { adapter } = buildAdapter(mapping, privateApp);
