@@ -11,6 +11,7 @@ import type {
   WriteResult,
 } from '../../src/connector/crm-adapter.js';
 import { RequestScheduler } from '../../src/http/request-scheduler.js';
+import { orderedMap } from '../../src/util/ordered-map.js';
 import type { SchedulerMetrics } from '../../src/http/scheduler-metrics.js';
 import type { Mapping } from '../../src/mapping/mapping-schema.js';
 import { requiredProperties } from '../../src/mapping/load-mapping.js';
@@ -37,6 +38,12 @@ import { actionEnabled, HUBSPOT_HANDOFF_ACTIONS } from './handoff-config.js';
 import type { HubSpotHandoffConfig } from './handoff-config.js';
 import { attachEngagements } from './read-engagements.js';
 import type { EngagementReadStats } from './read-engagements.js';
+
+/**
+ * Pages whose engagements are read at the same time: one page's chain (associations, then objects) is
+ * sequential, so a second page in flight keeps the rate budget busy. Cursors still come in page order.
+ */
+const PAGES_IN_FLIGHT = 2;
 
 export interface HubSpotAdapterOptions {
   /** https://api.hubapi.com, or a sandbox on 127.0.0.1. */
@@ -109,20 +116,18 @@ export class HubSpotAdapter implements CrmAdapter {
       case 'full': {
         const resume = parseHubSpotCursor(query.cursor);
         // A finished full read is not resumed: the next full read starts over.
-        for await (const page of readAllContacts(
+        const pages = readAllContacts(
           this.api,
           this.properties,
           resume?.kind === 'full' && !resume.done ? resume : undefined,
-        )) {
-          yield await this.toPage(page.records, page.cursor);
-        }
+        );
+        yield* orderedMap(pages, (page) => this.toPage(page.records, page.cursor), PAGES_IN_FLIGHT);
         return;
       }
       case 'incremental': {
         const start = this.incrementalStart(parseHubSpotCursor(query.cursor), query.since, query.asOf);
-        for await (const page of readChangedContacts(this.api, this.properties, start)) {
-          yield await this.toPage(page.records, page.cursor);
-        }
+        const pages = readChangedContacts(this.api, this.properties, start);
+        yield* orderedMap(pages, (page) => this.toPage(page.records, page.cursor), PAGES_IN_FLIGHT);
         return;
       }
       case 'ids':

@@ -20,6 +20,7 @@ import { loadModel } from '../../src/scoring/load-model.js';
 import { scoreLead } from '../../src/scoring/score-lead.js';
 import { needsWrite } from '../../src/sync/score-diff.js';
 import { scoreValuesOf } from '../../src/sync/score-values.js';
+import { readAhead } from '../../src/sync/read-ahead.js';
 import { fmt, wholeNumber } from './bench-format.js';
 
 const { values: args } = parseArgs({
@@ -76,7 +77,8 @@ async function run(sandbox: Sandbox, mapping: Mapping, model: CompiledModel, now
   let read = 0;
   let changed = 0;
   let failed = 0;
-  for await (const page of adapter.read({ kind: 'full' })) {
+  // Like the sync pipeline: the next page is read while this one is written.
+  for await (const page of readAhead(adapter.read({ kind: 'full' }), 1)) {
     read += page.leads.length;
     const updates: ScoreUpdate[] = [];
     for (const lead of page.leads) {
