@@ -32,6 +32,10 @@ export function registerSyncCommand(program: Command, io: CliIo, connectors: Con
         '--wait <seconds>',
         'wait this long for a running sync of the same connector instead of refusing',
         '0',
+      )
+      .option(
+        '--now <iso-8601>',
+        'score as of this moment instead of the clock (reproducible reruns and tests)',
       ),
   )
     .addHelpText(

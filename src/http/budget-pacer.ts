@@ -36,6 +36,10 @@ export class BudgetPacer {
     return gapMs;
   }
 
+  clear(requestClass: string | undefined): void {
+    this.#paces.delete(requestClass);
+  }
+
   waitMs(requestClass: string, now: number): number {
     let wait = 0;
     for (const pace of this.#active(requestClass, now)) wait = Math.max(wait, pace.nextAt - now);

@@ -194,12 +194,35 @@ export class RequestScheduler {
         }
         continue;
       }
+      if (this.#onlyOursUse(budget, now)) {
+        this.#pacer.clear(budget.requestClass);
+        continue;
+      }
       const gapMs = this.#pacer.observe(budget, now);
       if (gapMs !== undefined) {
         const { remaining, max, requestClass } = budget;
         this.#log({ type: 'pacing', requestClass, remaining, max, gapMs });
       }
     }
+  }
+
+  /**
+   * A low budget that our own rolling window accounts for needs no pacing: the window already spaces our
+   * requests to the limit. Pacing is for a budget others use too (another app on the same portal), seen
+   * as less remaining than our own count leaves; requests in flight (up to the concurrency) are slack.
+   */
+  #onlyOursUse(budget: BudgetObservation, now: number): boolean {
+    const window = this.#windows.find(
+      (w) =>
+        w.spec.intervalMs === budget.intervalMs &&
+        (budget.requestClass === undefined
+          ? w.spec.requestClass === undefined
+          : w.appliesTo(budget.requestClass)),
+    );
+    if (window === undefined) return false;
+    // Whoever else uses the budget, we stay clear of the wall as long as it leaves what our window may still send.
+    const oursLeft = window.spec.limit - window.used(now);
+    return budget.remaining >= oursLeft - (this.policy.concurrency ?? 1);
   }
 
   #stop(endpoint: string | undefined, detail?: string): DailyLimitError {

@@ -23,6 +23,12 @@ export class RollingWindow {
     return Math.max(0, untilSlot, this.#blockedUntil - now);
   }
 
+  /** Requests of ours still occupying a slot at `now`. */
+  used(now: number): number {
+    this.#expire(now);
+    return this.#sentAt.length;
+  }
+
   record(now: number): void {
     this.#sentAt.push(now);
   }

@@ -12,7 +12,17 @@ export async function* orderedMap<T, R>(
   let exhausted = false;
   const pull = async (): Promise<void> => {
     while (!exhausted && window.length < Math.max(1, concurrency)) {
-      const next = await iterator.next();
+      let next: IteratorResult<T>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        // The source failed: the results before it are still delivered, then the failure.
+        exhausted = true;
+        const failed = Promise.reject(error as Error);
+        failed.catch(() => {});
+        window.push(failed);
+        return;
+      }
       if (next.done) {
         exhausted = true;
         return;

@@ -99,4 +99,22 @@ describe('pacing on the budget the CRM reports', () => {
     );
     expect([search.sentAt, read.sentAt]).toEqual([[START + 1_000], [START]]);
   });
+
+  it('does not pace a low budget that its own rolling window accounts for (only leadscore uses the portal)', async () => {
+    // 20-per-10-s window: after 19 sends ours leaves 1, exactly what the CRM reports (under 10 % of 20).
+    const clock = new FakeClock();
+    const policy = { ...hubspotLike, windows: [{ name: 'ten-secondly', limit: 20, intervalMs: 10_000 }] };
+    const scheduler = testScheduler(clock, policy);
+    const { attempt } = scripted(clock, succeed('ok'));
+    await clock.settle(Promise.all(Array.from({ length: 18 }, () => scheduler.run('read', 'fill', attempt))));
+    expect(await afterResponse(clock, scheduler, budget(1, 20), 1)).toEqual([0]);
+  });
+
+  it('paces when the CRM reports less than its own window leaves: another app is using the budget', async () => {
+    const clock = new FakeClock();
+    const policy = { ...hubspotLike, windows: [{ name: 'ten-secondly', limit: 100, intervalMs: 10_000 }] };
+    expect(await afterResponse(clock, testScheduler(clock, policy), budget(4), 4)).toEqual([
+      2_500, 5_000, 7_500, 10_000,
+    ]);
+  });
 });

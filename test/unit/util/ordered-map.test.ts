@@ -65,4 +65,18 @@ describe('orderedMap', () => {
     await expect(run()).rejects.toThrow('page 2 failed');
     expect(seen).toEqual([0, 1]);
   });
+
+  it('a failing source delivers the results read before it first, then the failure', async () => {
+    async function* failing() {
+      yield 1;
+      yield 2;
+      throw new Error('daily limit');
+    }
+    const seen: number[] = [];
+    const run = async () => {
+      for await (const value of orderedMap(failing(), async (i) => i, 4)) seen.push(value);
+    };
+    await expect(run()).rejects.toThrow('daily limit');
+    expect(seen).toEqual([1, 2]);
+  });
 });
