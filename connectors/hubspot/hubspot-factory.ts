@@ -4,12 +4,14 @@ import { loadMapping } from '../../src/mapping/load-mapping.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { HubSpotAdapter } from './hubspot-adapter.js';
 import { hubSpotCredentialsFromEnv } from './hubspot-credentials.js';
+import { hubSpotSandboxLauncher } from './hubspot-sandbox-launcher.js';
 import { parseHubSpotSettings } from './hubspot-settings.js';
 
 export const hubSpotConnector: ConnectorFactory = {
   name: 'hubspot',
   defaultBaseUrl: 'https://api.hubapi.com',
   defaultMappingFile: join(packageRoot(), 'mappings', 'hubspot.yaml'),
+  sandbox: hubSpotSandboxLauncher,
   async create(request) {
     const settings = parseHubSpotSettings(request.settings);
     const loaded = await loadMapping(request.mappingFile ?? this.defaultMappingFile);

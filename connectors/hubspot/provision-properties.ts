@@ -163,11 +163,7 @@ export async function checkProvisioned(api: HubSpotApi, mapping: Mapping): Promi
     if (!current) problems.push(`${spec.name} is missing`);
     else if (current.type !== spec.type)
       problems.push(`${spec.name} is a ${current.type}, not a ${spec.type}`);
-    else {
-      const have = new Set((current.options ?? []).map((o) => o.value));
-      const missing = (spec.options ?? []).filter((o) => !have.has(o.value)).map((o) => o.value);
-      if (missing.length) problems.push(`${spec.name} lacks the options ${missing.join(', ')}`);
-    }
+    // A missing enumeration option is left to the write: HubSpot refuses just those records (dead letters).
   }
   if (problems.length)
     throw new ConnectorConfigError(

@@ -49,7 +49,7 @@ export function registerSetupCommand(program: Command, io: CliIo, connectors: Co
         const report = await adapter.provision();
         for (const change of report.changes.filter((c) => c.outcome !== 'unchanged'))
           out(`${factory.name}: ${describe(change)}`);
-        out(`${factory.name}: ${summary(report.changes)}`);
+        out(`${factory.name}: ${provisionSummary(report.changes)}`);
       }
     });
 }
@@ -63,13 +63,11 @@ interface Target {
 
 /** The deployment's connectors; a named connector with an explicit base URL needs no deployment file. */
 async function targets(options: SetupOptions, connectors: ConnectorRegistry): Promise<Target[]> {
-  if (options.connector && options.baseUrl && !options.config) {
-    if (!connectors.has(options.connector))
-      throw new UsageError(
-        `--connector: expected one of ${[...connectors.keys()].join(', ')}, got "${options.connector}"`,
-      );
-    return [{ name: options.connector }];
-  }
+  if (options.connector !== undefined && !connectors.has(options.connector))
+    throw new UsageError(
+      `--connector: expected one of ${[...connectors.keys()].join(', ')}, got "${options.connector}"`,
+    );
+  if (options.connector && options.baseUrl && !options.config) return [{ name: options.connector }];
   const deployment: Deployment = await loadDeployment(
     options.config ?? defaultDeploymentFile(process.env, process.cwd()),
     process.env,
@@ -86,7 +84,8 @@ function describe(change: ProvisionChange): string {
   return `${change.target} ${change.outcome}${change.detail ? ` (${change.detail})` : ''}`;
 }
 
-function summary(changes: ProvisionChange[]): string {
+/** One line for a provisioning: `no change (…)` or what was created and updated. */
+export function provisionSummary(changes: ProvisionChange[]): string {
   const count = (outcome: ProvisionChange['outcome']) => changes.filter((c) => c.outcome === outcome).length;
   const [created, updated, unchanged] = [count('created'), count('updated'), count('unchanged')];
   if (created + updated === 0) return `no change (${unchanged} already in place)`;

@@ -17,6 +17,37 @@ export interface ConnectorFactory {
   defaultBaseUrl: string;
   defaultMappingFile: string;
   create(request: AdapterRequest): Promise<CrmAdapter>;
+  /** A local stand-in for the vendor's API, for demos and trials; absent when the connector has none. */
+  sandbox?: SandboxLauncher;
+}
+
+export interface SandboxLauncher {
+  start(options: SandboxStartOptions): Promise<RunningSandbox>;
+}
+
+export interface SandboxStartOptions {
+  /** 0 or absent picks a free port. */
+  port?: number;
+  /** Seeded records of a new portal. */
+  contacts?: number;
+  seed?: number;
+  /** The rate limit the sandbox enforces, in requests per rolling 10 seconds. */
+  perTenSeconds?: number;
+  /** Restored from when it exists; written by `save()`. */
+  snapshotFile?: string;
+}
+
+export interface RunningSandbox {
+  connector: string;
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** Environment variables that point a deployment at it: credentials and the base-URL variable config/sandbox.yaml reads. */
+  env: Record<string, string>;
+  /** Whether the portal was restored from `snapshotFile` rather than seeded. */
+  restored: boolean;
+  /** Writes the snapshot when `snapshotFile` was given; does nothing otherwise. */
+  save(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /**

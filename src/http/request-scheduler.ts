@@ -138,16 +138,18 @@ export class RequestScheduler {
   }
 
   async #attemptOnce<T>(call: Call, attempt: () => Promise<T>, options: RunOptions<T>): Promise<Outcome<T>> {
-    await this.#acquire(call);
+    const slots = await this.#acquire(call);
     this.#metrics.attempt(call.endpoint);
     let value: T;
     try {
       value = await attempt();
     } catch (error) {
+      slots.settle(this.#clock.now());
       const failure = describeFailure(error, call);
       this.#observeBudget(failure.headers, call.endpoint);
       return { ok: false, failure };
     }
+    slots.settle(this.#clock.now());
     this.#metrics.success(call.endpoint);
     const headers = options.headersOf?.(value);
     if (headers !== undefined) this.#observeBudget(normalizeHeaders(headers), call.endpoint);
@@ -155,7 +157,7 @@ export class RequestScheduler {
   }
 
   /** Waits until every applicable window and the pacer have room, then takes the slots at once. */
-  async #acquire({ requestClass, endpoint }: Call): Promise<void> {
+  async #acquire({ requestClass, endpoint }: Call): Promise<{ settle(answeredAt: number): void }> {
     const windows = this.#windows.filter((w) => w.appliesTo(requestClass));
     const started = this.#clock.now();
     let heldBy: 'window' | 'pacing' | undefined;
@@ -172,7 +174,7 @@ export class RequestScheduler {
           this.#metrics.heldBack(heldBy);
           this.#metrics.waited(now - started);
         }
-        return;
+        return { settle: (answeredAt) => windows.forEach((w) => w.settle(now, answeredAt)) };
       }
       if (heldBy === undefined) {
         heldBy = windowWait >= paceWait ? 'window' : 'pacing';

@@ -1,8 +1,8 @@
 import type { RateWindow } from './vendor-policy.js';
 
 /**
- * The send times of the last `limit` requests: a request sent at t occupies a slot during
- * [t, t + intervalMs), so the next slot opens exactly when the oldest one ages out.
+ * The times of the last `limit` requests: a request occupies a slot from its send until its answer plus
+ * `intervalMs`, so the next slot opens exactly when the oldest one ages out.
  */
 export class RollingWindow {
   readonly #sentAt: number[] = [];
@@ -31,6 +31,20 @@ export class RollingWindow {
 
   record(now: number): void {
     this.#sentAt.push(now);
+  }
+
+  /**
+   * Moves a slot taken at `sentAt` to `answeredAt`: the CRM counted the request somewhere between the two,
+   * so only the answer's time is safe to age out from. Without this, uneven latency lets more than
+   * `limit` requests land in the CRM's window (a request sent late but arriving fast).
+   */
+  settle(sentAt: number, answeredAt: number): void {
+    const index = this.#sentAt.indexOf(sentAt);
+    if (index < 0 || answeredAt <= sentAt) return;
+    this.#sentAt.splice(index, 1);
+    let at = this.#sentAt.length;
+    while (at > 0 && this.#sentAt[at - 1]! > answeredAt) at--;
+    this.#sentAt.splice(at, 0, answeredAt);
   }
 
   /** The CRM said the window is exhausted although we counted room: nobody uses it until `until`. */

@@ -8,6 +8,7 @@ export {
 export type { FaultOptions } from './faults/fault-options.js';
 export type { SandboxStats } from './call-stats.js';
 export type { SandboxStore } from './data/sandbox-store.js';
+export type { SandboxSnapshot } from './data/store-snapshot.js';
 export type { CrmRecord, EngagementType, EngagementView, Enrollment } from './data/records.js';
 export type { PropertyDefinition, PropertyGroup } from './data/property-types.js';
 export { SandboxError } from './sandbox-error.js';

@@ -1,10 +1,8 @@
-/** A misuse of the sandbox itself (bad options, unknown record in a store helper); never sent over HTTP. */
-export class SandboxError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SandboxError';
+import { EXIT, LeadscoreError } from '../../../src/util/errors.js';
+
+/** A misuse of the sandbox itself (bad options, unknown record in a store helper, bad snapshot); never sent over HTTP. */
+export class SandboxError extends LeadscoreError {
+  constructor(code: string, message: string, exitCode: number = EXIT.failure) {
+    super(code, message, exitCode);
   }
 }

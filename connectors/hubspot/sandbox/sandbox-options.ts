@@ -38,6 +38,11 @@ export const sandboxOptionsSchema = z
       })
       .optional(),
     faults: faultOptionsSchema.optional(),
+    /**
+     * Where the portal is saved by `save()`; when the file exists the portal is restored from it instead
+     * of being seeded (so `contacts` and `seed` only shape a new portal).
+     */
+    snapshotFile: z.string().min(1).optional(),
     /** The portal's clock: record dates, token expiry and rate-limit windows all read it. */
     now: z
       .custom<() => Date>((v) => typeof v === 'function', 'now must be a function returning a Date')
@@ -65,5 +70,6 @@ export function resolveOptions(options: SandboxOptions) {
     limits: { ...DEFAULT_LIMITS, ...o.limits },
     faults: o.faults ?? {},
     now: o.now ?? (() => new Date()),
+    snapshotFile: o.snapshotFile,
   };
 }

@@ -11,7 +11,9 @@ import { FaultInjector } from './faults/fault-injector.js';
 import type { FaultOptions } from './faults/fault-options.js';
 import { handleRequest } from './http/request-pipeline.js';
 import { RateLimiter } from './limits/rate-limiter.js';
+import { SandboxError } from './sandbox-error.js';
 import { resolveOptions, type SandboxOptions } from './sandbox-options.js';
+import { readSnapshotFile, writeSnapshotFile } from './snapshot-file.js';
 
 export interface HubSpotSandbox {
   /** http://127.0.0.1:PORT — use it as the SDK's `basePath`. */
@@ -27,6 +29,10 @@ export interface HubSpotSandbox {
   resetStats(): void;
   /** Replaces the fault configuration (and restarts its seeded sequence). */
   setFaults(faults: FaultOptions): void;
+  /** Whether the portal came from `snapshotFile` rather than from the seed. */
+  restored: boolean;
+  /** Writes the portal to `snapshotFile` (atomically); a SandboxError when the sandbox was started without one. */
+  save(): Promise<void>;
   /** Closes every connection and the listener; resolves when nothing is left open. */
   stop(): Promise<void>;
 }
@@ -34,8 +40,11 @@ export interface HubSpotSandbox {
 /** Starts a local server that answers like HubSpot's API for the subset leadscore uses. Binds 127.0.0.1 only. */
 export async function startHubSpotSandbox(options: SandboxOptions = {}): Promise<HubSpotSandbox> {
   const config = resolveOptions(options);
-  const store = new CrmStore(new PropertyRegistry(), config.now);
-  seedPortal(store, { contacts: config.contacts, seed: config.seed, now: config.now() });
+  const snapshot = config.snapshotFile ? await readSnapshotFile(config.snapshotFile) : undefined;
+  const store = snapshot
+    ? CrmStore.fromSnapshot(snapshot, new PropertyRegistry(), config.now)
+    : new CrmStore(new PropertyRegistry(), config.now);
+  if (!snapshot) seedPortal(store, { contacts: config.contacts, seed: config.seed, now: config.now() });
   const tokens = new TokenAuthority(config.privateAppToken, config.oauth, config.now);
   const stats = new CallStats();
   const faults = new FaultInjector(config.seed, config.faults);
@@ -74,6 +83,12 @@ export async function startHubSpotSandbox(options: SandboxOptions = {}): Promise
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     setFaults: (next) => faults.set(next),
+    restored: snapshot !== undefined,
+    save: async () => {
+      if (!config.snapshotFile)
+        throw new SandboxError('SANDBOX_NO_SNAPSHOT_FILE', 'The sandbox was started without a snapshotFile');
+      await writeSnapshotFile(config.snapshotFile, store.snapshot());
+    },
     stop: () => close(server, stopping),
   };
 }

@@ -1,18 +1,5 @@
 import { z } from 'zod';
-
-const PROPERTY_TYPES = ['string', 'number', 'date', 'datetime', 'enumeration', 'bool'] as const;
-const FIELD_TYPES = [
-  'textarea',
-  'text',
-  'date',
-  'file',
-  'number',
-  'select',
-  'radio',
-  'checkbox',
-  'booleancheckbox',
-  'calculation_equation',
-] as const;
+import { FIELD_TYPES, PROPERTY_TYPES } from '../data/property-types.js';
 
 /** OptionInput: `hidden` is required in the SDK model but often left out by callers. */
 const optionInput = z.object({

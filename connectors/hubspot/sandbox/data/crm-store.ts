@@ -3,6 +3,7 @@ import type { PropertyRegistry } from './property-registry.js';
 import type { SandboxStore } from './sandbox-store.js';
 import type { PropertyDefinition } from './property-types.js';
 import { rawToText } from './property-values.js';
+import type { SandboxSnapshot } from './store-snapshot.js';
 import {
   ENGAGEMENT_TYPES,
   copyRecord,
@@ -32,6 +33,44 @@ export class CrmStore implements SandboxStore {
     private readonly now: () => Date,
   ) {
     for (const type of ENGAGEMENT_TYPES) this.engagements.set(type, new Map());
+  }
+
+  /**
+   * A store holding exactly what the snapshot saved. Definitions and groups go over the defaults, so a
+   * default added to the code since the snapshot was taken is still there.
+   */
+  static fromSnapshot(snapshot: SandboxSnapshot, registry: PropertyRegistry, now: () => Date): CrmStore {
+    const store = new CrmStore(registry, now);
+    for (const group of snapshot.propertyGroups) registry.putGroup({ ...group });
+    for (const property of snapshot.properties) registry.put(structuredClone(property));
+    for (const contact of snapshot.contacts) store.insertContact(copyRecord(contact));
+    for (const { type, record, contactIds } of snapshot.engagements)
+      store.insertEngagement(type, copyRecord(record), contactIds);
+    store.enrollments.push(...snapshot.enrollments.map((e) => ({ ...e })));
+    store.nextEngagementId = Math.max(store.nextEngagementId, snapshot.nextEngagementId);
+    return store;
+  }
+
+  /** Everything the portal holds, detached from the live records. */
+  snapshot(): SandboxSnapshot {
+    const engagements = [...this.engagements].flatMap(([type, records]) =>
+      [...records.values()].map((record) => ({
+        type,
+        record: copyRecord(record),
+        contactIds: [...(this.engagementContacts.get(record.id) ?? [])],
+      })),
+    );
+    return {
+      version: 1,
+      kind: 'leadscore-hubspot-sandbox',
+      savedAt: this.now().toISOString(),
+      propertyGroups: this.properties.listGroups().map((g) => ({ ...g })),
+      properties: structuredClone(this.properties.listAll()),
+      contacts: this.orderedContactRecords().map(copyRecord),
+      engagements,
+      enrollments: this.listEnrollments(),
+      nextEngagementId: this.nextEngagementId,
+    };
   }
 
   // --- helpers for tests and seeding -------------------------------------------------------------

@@ -20,6 +20,11 @@ export class PropertyRegistry {
     return [...this.properties.values()].filter((p) => !p.archived);
   }
 
+  /** Archived definitions too: what a snapshot keeps. */
+  listAll(): PropertyDefinition[] {
+    return [...this.properties.values()];
+  }
+
   put(property: PropertyDefinition): void {
     this.properties.set(property.name, property);
   }

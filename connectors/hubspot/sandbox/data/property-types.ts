@@ -1,17 +1,20 @@
 /** The property model of GET /crm/v3/properties/{objectType} (fields as in the SDK's `Property`). */
-export type PropertyType = 'string' | 'number' | 'date' | 'datetime' | 'enumeration' | 'bool';
+export const PROPERTY_TYPES = ['string', 'number', 'date', 'datetime', 'enumeration', 'bool'] as const;
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
 
-export type FieldType =
-  | 'textarea'
-  | 'text'
-  | 'date'
-  | 'file'
-  | 'number'
-  | 'select'
-  | 'radio'
-  | 'checkbox'
-  | 'booleancheckbox'
-  | 'calculation_equation';
+export const FIELD_TYPES = [
+  'textarea',
+  'text',
+  'date',
+  'file',
+  'number',
+  'select',
+  'radio',
+  'checkbox',
+  'booleancheckbox',
+  'calculation_equation',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface PropertyOption {
   label: string;

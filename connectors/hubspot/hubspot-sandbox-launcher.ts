@@ -1,0 +1,23 @@
+import type { SandboxLauncher } from '../../src/connector/connector-registry.js';
+import { startHubSpotSandbox } from './sandbox/index.js';
+
+/** The HubSpot sandbox as the CLI starts it: the private-app token and the URL config/sandbox.yaml reads. */
+export const hubSpotSandboxLauncher: SandboxLauncher = {
+  async start(options) {
+    const sandbox = await startHubSpotSandbox({
+      port: options.port,
+      contacts: options.contacts,
+      seed: options.seed,
+      snapshotFile: options.snapshotFile,
+      ...(options.perTenSeconds === undefined ? {} : { limits: { perTenSeconds: options.perTenSeconds } }),
+    });
+    return {
+      connector: 'hubspot',
+      url: sandbox.url,
+      env: { HUBSPOT_ACCESS_TOKEN: sandbox.privateAppToken, HUBSPOT_SANDBOX_URL: sandbox.url },
+      restored: sandbox.restored,
+      save: () => (options.snapshotFile ? sandbox.save() : Promise.resolve()),
+      stop: () => sandbox.stop(),
+    };
+  },
+};
