@@ -43,7 +43,7 @@ import type { EngagementReadStats } from './read-engagements.js';
  * Pages whose engagements are read at the same time: one page's chain (associations, then objects) is
  * sequential, so a second page in flight keeps the rate budget busy. Cursors still come in page order.
  */
-const PAGES_IN_FLIGHT = 2;
+const PAGES_IN_FLIGHT = 3;
 
 export interface HubSpotAdapterOptions {
   /** https://api.hubapi.com, or a sandbox on 127.0.0.1. */

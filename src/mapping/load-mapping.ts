@@ -41,6 +41,7 @@ export function requiredProperties(mapping: Mapping): string[] {
     add(rollup.count);
     add(rollup.first);
     add(rollup.last);
+    for (const property of Object.values(rollup.lastAttributes ?? {})) add(property);
   }
   for (const key of READ_BACK_SCORE_KEYS) add(mapping.scoreProperties[key]);
   return [...names];

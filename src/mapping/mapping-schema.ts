@@ -56,6 +56,8 @@ export const rollupSchema = z.strictObject({
   last: propertyNameSchema.optional(),
   /** Fixed attributes of every activity of this rollup, like `page_view[url=/pricing].count` in a CSV. */
   attributes: z.record(attributeNameSchema, z.string()).optional(),
+  /** Attributes of the most recent activity only, read from properties (HubSpot: the last page seen's URL). */
+  lastAttributes: z.record(attributeNameSchema, propertyNameSchema).optional(),
 });
 export type Rollup = z.infer<typeof rollupSchema>;
 

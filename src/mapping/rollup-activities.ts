@@ -1,4 +1,5 @@
 import { expandActivityColumns } from '../input/csv-activities.js';
+import { cleanText } from '../input/parsed.js';
 import type { ActivityColumns, ColumnRef } from '../input/csv-columns.js';
 import type { RecordProblems } from '../input/input-problem.js';
 import type { Activity } from '../model/activity.js';
@@ -11,7 +12,7 @@ import type { Rollup } from './mapping-schema.js';
  * Rollup properties as activities, by the rules of CSV count columns (see csv-activities.ts): a count of N
  * becomes N activities spread evenly from `first` to `last`; without `last` the lead's updatedAt, else its
  * createdAt, stands in. The properties are laid out as a CSV row so that the very same code expands them;
- * problems name the CRM property.
+ * problems name the CRM property. `lastAttributes` are set on the most recent activity of a rollup.
  */
 export function rollupActivities(
   rollups: readonly Rollup[],
@@ -31,5 +32,28 @@ export function rollupActivities(
     if (rollup.last !== undefined) group.last = column(rollup.last);
     return group;
   });
-  return expandActivityColumns(row, groups, lead, problems);
+  return rollups.flatMap((rollup, i) => {
+    const activities = expandActivityColumns(row, [groups[i]!], lead, problems);
+    return rollup.lastAttributes ? withLastAttributes(activities, rollup.lastAttributes, record) : activities;
+  });
+}
+
+/** The most recent activity gets the attributes the CRM keeps for it (the last page seen, say). */
+function withLastAttributes(
+  activities: Activity[],
+  attributes: Record<string, string>,
+  record: CrmRecord,
+): Activity[] {
+  if (activities.length === 0) return activities;
+  let latest = 0;
+  activities.forEach((a, i) => {
+    if (a.at.getTime() >= activities[latest]!.at.getTime()) latest = i;
+  });
+  const extra: Record<string, string> = {};
+  for (const [attribute, property] of Object.entries(attributes)) {
+    const value = cleanText(propertyValue(record, property) ?? '');
+    if (value !== undefined) extra[attribute] = value;
+  }
+  activities[latest] = { ...activities[latest]!, ...extra };
+  return activities;
 }

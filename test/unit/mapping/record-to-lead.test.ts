@@ -191,6 +191,33 @@ describe('recordToLead: rollup properties as activities, like CSV count columns'
       { type: 'page_view', url: '/pricing', at: new Date('2026-05-02T00:00:00Z') },
     ]);
   });
+
+  it('gives only the latest activity of a rollup the attributes read from lastAttributes (the last page seen)', () => {
+    const { lead } = read(contact({ hs_analytics_last_url: 'https://www.acme.example/pricing?plan=pro' }));
+    const views = lead.activities.filter((a) => a.type === 'page_view');
+    expect(views.map((a) => a.url)).toEqual([
+      undefined,
+      undefined,
+      'https://www.acme.example/pricing?plan=pro',
+    ]);
+    expect(views[2]!.at.toISOString()).toBe('2026-05-21T00:00:00.000Z');
+  });
+
+  it('leaves the latest activity without the attribute when the property is empty', () => {
+    const { lead } = read(contact({ hs_analytics_last_url: '' }));
+    expect(lead.activities.filter((a) => a.type === 'page_view').every((a) => !('url' in a))).toBe(true);
+  });
+});
+
+describe('recordToLead: what a CRM record says beyond its fields', () => {
+  it('a bounce counted by the CRM marks the email as bounced when no bounced field is mapped', () => {
+    const { lead } = read(contact({ hs_email_bounce: '1', hs_email_last_send_date: '2026-05-03' }));
+    expect(lead.emailBounced).toBe(true);
+  });
+
+  it('no bounce leaves emailBounced unset', () => {
+    expect(read(contact()).lead.emailBounced).toBeUndefined();
+  });
 });
 
 describe('recordToLead: the score values the CRM holds now', () => {

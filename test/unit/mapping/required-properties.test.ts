@@ -26,6 +26,7 @@ describe('requiredProperties: what a read of the lead object must request', () =
       'hs_analytics_num_page_views',
       'hs_analytics_first_visit_timestamp',
       'hs_analytics_last_visit_timestamp',
+      'hs_analytics_last_url',
       'hs_email_open',
       'hs_email_last_open_date',
       'hs_email_click',

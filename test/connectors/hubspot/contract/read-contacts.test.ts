@@ -32,7 +32,7 @@ function expectedProperties(m: Mapping): string[] {
   const names = [
     ...Object.values(m.fields),
     ...Object.values(m.custom),
-    ...m.rollups.flatMap((r) => [r.count, r.first, r.last]),
+    ...m.rollups.flatMap((r) => [r.count, r.first, r.last, ...Object.values(r.lastAttributes ?? {})]),
     score,
     fit,
     engagement,
