@@ -65,15 +65,16 @@ describe('sync pipeline against the HubSpot sandbox', () => {
       .listContacts()
       .filter((c) => c.properties.leadscore_mql_status === 'nurture');
     const reasons = (c: { properties: Record<string, string> }) => c.properties.leadscore_reasons ?? '';
-    const visitor = nurtured.find((c) => !reasons(c).includes('Form submission'))!;
+    const visitor = nurtured.find((c) => !reasons(c).includes('Pricing page'))!;
     const promoted = nurtured.find((c) => c !== visitor && !reasons(c).includes('Decision-maker'))!;
     const bounced = nurtured.find(
       (c) => c !== visitor && c !== promoted && Number(c.properties.hs_email_bounce ?? 0) === 0,
     )!;
+    // A new pricing-page visit, as HubSpot records it: one more page view, the session time, the page seen.
     h.sandbox.store.editContact(visitor.id, {
-      num_conversion_events: '2',
-      first_conversion_date: clock.toISOString(),
-      recent_conversion_date: clock.toISOString(),
+      hs_analytics_num_page_views: String(Number(visitor.properties.hs_analytics_num_page_views ?? 0) + 1),
+      hs_analytics_last_visit_timestamp: clock.toISOString(),
+      hs_analytics_last_url: 'https://www.leadscore.example/pricing',
     });
     h.sandbox.store.editContact(promoted.id, { jobtitle: 'Chief Executive Officer' });
     h.sandbox.store.editContact(bounced.id, {
@@ -93,6 +94,11 @@ describe('sync pipeline against the HubSpot sandbox', () => {
     expect(report.counts.read).toBe(3);
     expect(changed.sort()).toEqual([...edited].sort());
     expect(report.counts.written).toBe(3);
+    expect(h.sandbox.store.getContact(visitor.id)!.properties.leadscore_reasons).toContain(
+      'Pricing page visit',
+    );
+    expect(h.sandbox.store.getContact(promoted.id)!.properties.leadscore_reasons).toContain('Decision-maker');
+    expect(h.sandbox.store.getContact(bounced.id)!.properties.leadscore_reasons).toContain('Email bounced');
     for (const id of edited) {
       const lead = await readLead(id);
       const expected = scoreLead(h.model, lead, clock);
