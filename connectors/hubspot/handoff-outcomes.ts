@@ -8,6 +8,8 @@ import type {
 export interface ActionResult {
   ok: boolean;
   detail: string;
+  /** The action may have taken effect although it failed (see HandoffActionOutcome.uncertain). */
+  uncertain?: boolean;
 }
 
 /** Collects one outcome per requested action of each request, whatever order the actions finish in. */
@@ -28,7 +30,12 @@ export class HandoffOutcomes {
       const recorded = this.byRequest[index];
       const outcomes: HandoffActionOutcome[] = [...new Set(request.actions)].map((action) => {
         const result = recorded?.get(action) ?? { ok: false, detail: unsettled };
-        return { action, ok: result.ok, detail: result.detail };
+        return {
+          action,
+          ok: result.ok,
+          detail: result.detail,
+          ...(result.uncertain ? { uncertain: true } : {}),
+        };
       });
       return { key: request.transition.key, outcomes };
     });

@@ -1,6 +1,7 @@
 import { AssociationTypes } from '@hubspot/api-client';
 import type { AssociationSpecAssociationCategoryEnum } from '@hubspot/api-client/lib/codegen/crm/objects/tasks/models/AssociationSpec.js';
 import type { Transition } from '../../src/connector/crm-adapter.js';
+import { describeFailure } from '../../src/http/describe-failure.js';
 import { readContactAssociations } from './engagement-associations.js';
 import { readEngagementObjects } from './engagement-objects.js';
 import type { HubSpotApi } from './hubspot-api.js';
@@ -9,11 +10,14 @@ import type { HandoffContact } from './handoff-contacts.js';
 import { describeHubSpotFailure } from './handoff-failure.js';
 import type { ActionResult } from './handoff-outcomes.js';
 import { renderTemplate } from './handoff-template.js';
+import { hubSpotPolicy } from './hubspot-policy.js';
 
 type OwnerTaskConfig = NonNullable<HubSpotHandoffConfig['owner_task']>;
 
 const ENDPOINT = 'POST /crm/v3/objects/tasks';
 const HOUR_MS = 3_600_000;
+/** Sends of one task whose every answer is lost: as many as the scheduler's attempts of an idempotent call. */
+const MAX_SENDS = hubSpotPolicy().backoff.maxAttempts;
 /** HUBSPOT_DEFINED task → contact (the tasks guide's example; the SDK's AssociationTypes.taskToContact). */
 export const TASK_TO_CONTACT = AssociationTypes.taskToContact;
 
@@ -26,8 +30,10 @@ export const transitionLine = (key: string): string => `leadscore transition ${k
 /**
  * One follow-up task for the contact's owner, associated with the contact: the subject from the template,
  * the reasons as its body (then the transitionLine), due `dueInHours` after `now`. Creating is not
- * idempotent, so the scheduler does not resend it after an ambiguous failure; the caller's ledger decides
- * about another attempt, and findEarlierTasks tells whether one that went unconfirmed took effect.
+ * idempotent, so the scheduler does not resend it after an ambiguous failure (a 5xx, a lost connection):
+ * HubSpot may have created the task before the answer was lost. It is looked for first (findEarlierTasks),
+ * and sent again only when it is not there; when the check itself fails, the outcome is a failure and the
+ * caller's ledger decides about another attempt.
  */
 export async function createOwnerTask(
   api: HubSpotApi,
@@ -64,17 +70,45 @@ export async function createOwnerTask(
       ],
     },
   ];
-  try {
-    const task = await api.call(
-      ENDPOINT,
-      (c) => c.crm.objects.tasks.basicApi.createWithHttpInfo({ properties, associations }),
-      { idempotent: false },
-    );
-    const owner = ownerId ? `for owner ${ownerId}` : 'without an owner';
-    return { ok: true, detail: `task ${task.id} created ${owner}, due ${properties.hs_timestamp}` };
-  } catch (error) {
-    return { ok: false, detail: `task not created: ${describeHubSpotFailure(error, ENDPOINT)}` };
+  const owner = ownerId ? `for owner ${ownerId}` : 'without an owner';
+  for (let send = 1; ; send++) {
+    try {
+      const task = await api.call(
+        ENDPOINT,
+        (c) => c.crm.objects.tasks.basicApi.createWithHttpInfo({ properties, associations }),
+        { idempotent: false },
+      );
+      return { ok: true, detail: `task ${task.id} created ${owner}, due ${properties.hs_timestamp}` };
+    } catch (error) {
+      const failure = describeHubSpotFailure(error, ENDPOINT);
+      if (!answerMayBeLost(error)) return { ok: false, detail: `task not created: ${failure}` };
+      const earlier = await findEarlierTasks(api, [transition]);
+      if ('failed' in earlier) {
+        return {
+          ok: false,
+          uncertain: true,
+          detail: `task may not have been created: ${failure}; could not check whether HubSpot created it (${earlier.failed})`,
+        };
+      }
+      const taskId = earlier.found.get(transition.key);
+      if (taskId) {
+        return {
+          ok: true,
+          detail: `task ${taskId} created ${owner}, due ${properties.hs_timestamp} (found after: ${failure})`,
+        };
+      }
+      if (send >= MAX_SENDS) return { ok: false, detail: `task not created: ${failure}` };
+    }
   }
+}
+
+/**
+ * A failure the scheduler would retry were the call idempotent (a 5xx, a timeout, a lost connection): the
+ * request may have been carried out. Refusals (4xx, 429s out of attempts, the daily limit) were not.
+ */
+function answerMayBeLost(error: unknown): boolean {
+  const failure = describeFailure(error, { requestClass: 'standard', endpoint: ENDPOINT, attempt: 1 });
+  return hubSpotPolicy().classify(failure).kind === 'retry';
 }
 
 /** Transition key → id of a task of its contact whose body carries the key; or why that could not be read. */

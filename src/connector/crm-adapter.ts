@@ -145,6 +145,11 @@ export interface HandoffActionOutcome {
   ok: boolean;
   /** What was done or why it failed (no secrets). */
   detail: string;
+  /**
+   * A failure after which the action may still have taken effect (the answer was lost and the adapter
+   * could not check). The ledger leaves it unconfirmed, so the next attempt verifies before repeating it.
+   */
+  uncertain?: boolean;
 }
 
 export interface HandoffResult {

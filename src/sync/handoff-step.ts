@@ -51,7 +51,10 @@ export async function handOff(
 
   await ledger.beginMany(fresh);
   const results = await adapter.handoff(requests);
-  await ledger.recordResults(results);
+  // An uncertain outcome is not recorded: the action stays started-but-unconfirmed, to be verified next time.
+  await ledger.recordResults(
+    results.map((r) => ({ ...r, outcomes: r.outcomes.filter((o) => !o.uncertain) })),
+  );
   let sent = 0;
   for (const result of results) {
     sent += result.outcomes.length;

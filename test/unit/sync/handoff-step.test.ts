@@ -111,4 +111,20 @@ describe('handOff', () => {
     await state.handoffs.begin('salesforce:Lead:00Q1:mql:0:m@1', 'owner_task');
     expect([...(await unconfirmedByKey(state.handoffs, 'hubspot')).keys()]).toEqual([transition('1').key]);
   });
+
+  it('an uncertain failure (the answer was lost, the adapter could not check) stays unconfirmed for the next run to verify', async () => {
+    const adapter = {
+      handoffActions: ['owner_task'],
+      async handoff(batch: HandoffRequest[]): Promise<HandoffResult[]> {
+        return batch.map((r) => ({
+          key: r.transition.key,
+          outcomes: [{ action: 'owner_task', ok: false, uncertain: true, detail: 'connection reset' }],
+        }));
+      },
+    } as unknown as CrmAdapter;
+    const result = await handOff(adapter, state.handoffs, [transition('1')], new Map(), silentLogger());
+    expect(result.incomplete.has(transition('1').key)).toBe(true);
+    expect((await state.handoffs.entries(transition('1').key)).map((e) => e.state)).toEqual(['started']);
+    expect([...(await unconfirmedByKey(state.handoffs, 'hubspot')).keys()]).toEqual([transition('1').key]);
+  });
 });
