@@ -17,7 +17,7 @@ import { writeDeployment } from './final-state.js';
 
 const CONTACTS = 1000;
 /** Enough for setup and about two thirds of a full sync of these 1,000 contacts (some 210 calls). */
-const DAILY = 150;
+const DAILY = 250;
 const NOW_ISO = '2026-06-15T12:00:00.000Z';
 let clock = new Date(NOW_ISO);
 

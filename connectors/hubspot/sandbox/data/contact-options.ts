@@ -27,6 +27,33 @@ export const LIFECYCLE_STAGES = [
   'other',
 ] as const;
 
+/**
+ * How often each value occurs in the seed, like a marketing database: most contacts are subscribers and
+ * leads nobody in sales has touched (no lead status), a few are being worked, some are customers.
+ */
+export const LEAD_STATUS_WEIGHTS: readonly (readonly [(typeof LEAD_STATUSES)[number] | null, number])[] = [
+  [null, 55],
+  ['NEW', 15],
+  ['OPEN', 6],
+  ['ATTEMPTED_TO_CONTACT', 6],
+  ['IN_PROGRESS', 5],
+  ['CONNECTED', 4],
+  ['OPEN_DEAL', 2],
+  ['UNQUALIFIED', 4],
+  ['BAD_TIMING', 3],
+];
+
+export const LIFECYCLE_STAGE_WEIGHTS: readonly (readonly [(typeof LIFECYCLE_STAGES)[number], number])[] = [
+  ['subscriber', 30],
+  ['lead', 45],
+  ['marketingqualifiedlead', 6],
+  ['salesqualifiedlead', 4],
+  ['opportunity', 4],
+  ['customer', 9],
+  ['evangelist', 1],
+  ['other', 1],
+];
+
 export const EMPLOYEE_RANGES = ['1-5', '5-25', '25-50', '50-100', '100-500', '500-1000', '1000+'] as const;
 
 export const SENIORITIES = [

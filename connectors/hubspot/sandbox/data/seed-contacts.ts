@@ -1,8 +1,8 @@
 import type { Prng } from '../prng.js';
 import {
   EMPLOYEE_RANGES,
-  LEAD_STATUSES,
-  LIFECYCLE_STAGES,
+  LEAD_STATUS_WEIGHTS,
+  LIFECYCLE_STAGE_WEIGHTS,
   OWNER_IDS,
   SENIORITIES,
 } from './contact-options.js';
@@ -51,12 +51,13 @@ export function seedContact(prng: Prng, id: string, index: number, nowMs: number
     country,
     state,
     city,
-    hs_lead_status: prng.pick(LEAD_STATUSES),
-    lifecyclestage: prng.pick(LIFECYCLE_STAGES),
+    lifecyclestage: weighted(prng, LIFECYCLE_STAGE_WEIGHTS),
     hs_email_optout: prng.chance(0.08) ? 'true' : 'false',
     createdate: iso(created),
     hs_object_id: id,
   };
+  const leadStatus = weighted(prng, LEAD_STATUS_WEIGHTS);
+  if (leadStatus !== null) p.hs_lead_status = leadStatus;
   if (prng.chance(0.85)) p.hs_seniority = seniority;
   if (prng.chance(0.9)) p.numemployees = employees;
   if (prng.chance(0.8)) p.hubspot_owner_id = prng.pick(OWNER_IDS);
@@ -111,4 +112,14 @@ function conversions(prng: Prng, created: number, now: number): Record<string, s
     first_conversion_date: iso(firstAt),
     recent_conversion_date: iso(count === 1 ? firstAt : between(prng, firstAt, now)),
   };
+}
+
+function weighted<T>(prng: Prng, table: readonly (readonly [T, number])[]): T {
+  const total = table.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = prng.next() * total;
+  for (const [value, weight] of table) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return table[table.length - 1]![0];
 }
