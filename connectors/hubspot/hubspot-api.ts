@@ -32,7 +32,7 @@ export class HubSpotApi {
   async call<T>(
     endpoint: string,
     send: (client: Client) => Promise<WithHeaders<T>>,
-    options: { search?: boolean; idempotent?: boolean } = {},
+    options: { search?: boolean; idempotent?: boolean; priority?: number } = {},
   ): Promise<T> {
     const requestClass = options.search ? HUBSPOT_REQUEST_CLASS.search : HUBSPOT_REQUEST_CLASS.standard;
     try {
@@ -43,6 +43,7 @@ export class HubSpotApi {
         {
           headersOf: (r) => r.headers,
           idempotent: options.idempotent ?? true,
+          priority: options.priority ?? 0,
         },
       );
       return response.data;

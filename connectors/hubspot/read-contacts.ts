@@ -19,6 +19,7 @@ export const BATCH_READ_SIZE = 100;
 export const SEARCH_RESULT_CAP = 10_000;
 /** Re-read this much before the last high-water mark: clocks of HubSpot's writers are not one clock. */
 export const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
+const PAGING_PRIORITY = 1;
 
 const toRecord = (r: { id: string; properties: Record<string, string | null> }): HubSpotRecord => ({
   id: r.id,
@@ -37,8 +38,11 @@ export async function* readAllContacts(
 ): AsyncGenerator<RecordPage> {
   if (resume?.done) return;
   const fetchPage = (after: string | undefined) =>
-    api.call('GET /crm/v3/objects/contacts', (c) =>
-      c.crm.contacts.basicApi.getPageWithHttpInfo(LIST_PAGE_SIZE, after, properties),
+    api.call(
+      'GET /crm/v3/objects/contacts',
+      (c) => c.crm.contacts.basicApi.getPageWithHttpInfo(LIST_PAGE_SIZE, after, properties),
+      // The next page's token is in this answer: paging goes before the bulk reads of pages already read.
+      { priority: PAGING_PRIORITY },
     );
   type ListPage = Awaited<ReturnType<typeof fetchPage>>;
   let pending: Promise<ListPage> | undefined = fetchPage(resume?.after ?? undefined);
@@ -79,7 +83,7 @@ export async function* readChangedContacts(
       'POST /crm/v3/objects/contacts/search',
       (c) =>
         c.crm.contacts.searchApi.doSearchWithHttpInfo(searchRequest(since, afterId, after, wanted) as never),
-      { search: true },
+      { search: true, priority: PAGING_PRIORITY },
     );
     const records: HubSpotRecord[] = [];
     for (const result of page.results) {

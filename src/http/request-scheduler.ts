@@ -29,9 +29,15 @@ export interface RunOptions<T> {
    * task): `retry` signals are then rethrown, while refusals (window, locked, auth) are still retried.
    */
   idempotent?: boolean;
+  /**
+   * Higher goes first, both for a concurrency slot and for the next free slot of a rate window. For requests
+   * others wait on (the next page of a list: its token comes from this answer), so paging never stalls
+   * behind bulk reads. Default 0.
+   */
+  priority?: number;
 }
 
-type Call = Pick<AttemptFailure, 'requestClass' | 'endpoint' | 'attempt'>;
+type Call = Pick<AttemptFailure, 'requestClass' | 'endpoint' | 'attempt'> & { priority: number };
 type Outcome<T> = { ok: true; value: T } | { ok: false; failure: AttemptFailure };
 
 /**
@@ -52,6 +58,8 @@ export class RequestScheduler {
   /** Set by a `window` signal when no declared window applies: then every request waits. */
   #blockedUntil = 0;
   #stopped: DailyLimitError | undefined;
+  /** Requests waiting for their window slots, for priority. */
+  readonly #waiting = new Set<{ requestClass: string; priority: number }>();
   #refreshing: Promise<void> | undefined;
 
   constructor(options: SchedulerOptions) {
@@ -91,8 +99,10 @@ export class RequestScheduler {
     for (let attemptNo = 1; ; attemptNo++) {
       // Checked here too, not only before sending, so that a stopped run never queues for a slot.
       if (this.#stopped) throw this.#stopped;
-      const call: Call = { requestClass, endpoint, attempt: attemptNo };
-      const outcome = await this.#queue.add(() => this.#attemptOnce(call, attempt, options));
+      const call: Call = { requestClass, endpoint, attempt: attemptNo, priority: options.priority ?? 0 };
+      const outcome = await this.#queue.add(() => this.#attemptOnce(call, attempt, options), {
+        priority: call.priority,
+      });
       if (outcome.ok) return outcome.value;
 
       const { failure } = outcome;
@@ -157,7 +167,20 @@ export class RequestScheduler {
   }
 
   /** Waits until every applicable window and the pacer have room, then takes the slots at once. */
-  async #acquire({ requestClass, endpoint }: Call): Promise<{ settle(answeredAt: number): void }> {
+  async #acquire(call: Call): Promise<{ settle(answeredAt: number): void }> {
+    const waiter = { requestClass: call.requestClass, priority: call.priority };
+    this.#waiting.add(waiter);
+    try {
+      return await this.#takeSlots(call, waiter);
+    } finally {
+      this.#waiting.delete(waiter);
+    }
+  }
+
+  async #takeSlots(
+    { requestClass, endpoint }: Call,
+    waiter: { requestClass: string; priority: number },
+  ): Promise<{ settle(answeredAt: number): void }> {
     const windows = this.#windows.filter((w) => w.appliesTo(requestClass));
     const started = this.#clock.now();
     let heldBy: 'window' | 'pacing' | undefined;
@@ -167,6 +190,11 @@ export class RequestScheduler {
       const windowWait = Math.max(this.#blockedUntil - now, ...windows.map((w) => w.waitMs(now)));
       const paceWait = this.#pacer.waitMs(requestClass, now);
       const waitMs = Math.max(windowWait, paceWait);
+      if (waitMs <= 0 && this.#outranked(waiter)) {
+        // A more urgent request of the same class is waiting: it takes this slot; look again right after.
+        await this.#clock.sleep(1);
+        continue;
+      }
       if (waitMs <= 0) {
         for (const w of windows) w.record(now);
         this.#pacer.record(requestClass, now);
@@ -183,6 +211,13 @@ export class RequestScheduler {
       // Sleep exactly until the earliest moment there can be room; recheck, as others may take it first.
       await this.#clock.sleep(waitMs);
     }
+  }
+
+  #outranked(waiter: { requestClass: string; priority: number }): boolean {
+    for (const other of this.#waiting) {
+      if (other.priority > waiter.priority && other.requestClass === waiter.requestClass) return true;
+    }
+    return false;
   }
 
   #observeBudget(headers: HeaderMap, endpoint?: string): void {
