@@ -8,10 +8,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { HubSpotAdapter } from '../../connectors/hubspot/hubspot-adapter.js';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import type { ScoreUpdate } from '../../src/connector/crm-adapter.js';
 import { loadMapping } from '../../src/mapping/load-mapping.js';
 import type { Mapping } from '../../src/mapping/mapping-schema.js';
@@ -22,6 +18,8 @@ import { needsWrite } from '../../src/sync/score-diff.js';
 import { scoreValuesOf } from '../../src/sync/score-values.js';
 import { readAhead } from '../../src/sync/read-ahead.js';
 import { fmt, wholeNumber } from './bench-format.js';
+import { startSandboxProcess } from './sandbox-process.js';
+import type { SandboxProcess } from './sandbox-process.js';
 
 const { values: args } = parseArgs({
   options: { contacts: { type: 'string', default: '20000' }, limit: { type: 'string', default: '190' } },
@@ -43,28 +41,9 @@ interface RunFigures {
   engagementCalls: number;
 }
 
-interface Sandbox {
-  url: string;
-  privateAppToken: string;
-  process: ChildProcess;
-}
+type Sandbox = SandboxProcess;
 
 /** The sandbox runs in its own process, so that its 20,000 contacts are not counted in our RSS. */
-async function startSandboxProcess(): Promise<Sandbox> {
-  const script = fileURLToPath(new URL('../../connectors/hubspot/sandbox/run-sandbox.js', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    [script, '--contacts', String(CONTACTS), '--per-ten-seconds', String(LIMIT)],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const [first] = (await once(lines, 'line')) as [string];
-  const { url, privateAppToken } = JSON.parse(first) as { url: string; privateAppToken: string };
-  return { url, privateAppToken, process: child };
-}
-
 async function run(sandbox: Sandbox, mapping: Mapping, model: CompiledModel, now: Date): Promise<RunFigures> {
   const adapter = new HubSpotAdapter({
     baseUrl: sandbox.url,
@@ -133,7 +112,7 @@ async function main(): Promise<void> {
   console.log(
     `leadscore HubSpot benchmark — Node ${process.version}; ${fmt(CONTACTS)} sandbox contacts, sandbox limit ${LIMIT} requests per 10 s`,
   );
-  const sandbox = await startSandboxProcess();
+  const sandbox = await startSandboxProcess(CONTACTS, LIMIT);
   try {
     const mapping = await loadMapping(root('mappings/hubspot.yaml'));
     const model = (await loadModel(root('config/scoring.yaml'))).compiled;
@@ -156,7 +135,7 @@ async function main(): Promise<void> {
       `\npeak RSS ${peakRssMb().toFixed(1)} MB (leadscore's process; the sandbox runs in its own)   target < 300 MB: ${peakRssMb() < 300 ? 'met' : 'NOT MET'}`,
     );
   } finally {
-    sandbox.process.kill('SIGTERM');
+    sandbox.child.kill('SIGTERM');
   }
 }
 
