@@ -12,6 +12,8 @@ import { registerDemoCommand } from './demo-command.js';
 import { registerStatusCommand } from './status-command.js';
 import { registerExplainCommand } from './explain-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerTrainCommand } from './train-command.js';
+import { registerEvaluateCommand } from './evaluate-command.js';
 
 /** Runs one command line and returns its exit code; never calls process.exit. */
 export async function runCli(
@@ -45,6 +47,8 @@ export async function runCli(
   registerStatusCommand(program, io, connectors);
   registerExplainCommand(program, io, connectors);
   registerServeCommand(program, io, connectors);
+  registerTrainCommand(program, io);
+  registerEvaluateCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
