@@ -71,6 +71,8 @@ export const connectorDeploymentSchema = z
 export const deploymentSchema = z
   .object({
     model: z.string().min(1),
+    /** A model from `leadscore train` on a lead file: its 0–100 score is written beside the rule score. */
+    predictive: z.object({ model: z.string().min(1) }).strict().optional(),
     state: z
       .object({
         file: z.string().min(1),

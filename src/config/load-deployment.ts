@@ -10,7 +10,7 @@ import { literalSecrets } from './secret-literals.js';
 import { describeIssues, lineOf, parseYamlText, readYamlFile } from './yaml-document.js';
 import type { LocatedYaml } from './yaml-document.js';
 
-/** The validated configuration; `model`, `state.file` and connector `mapping`s are absolute paths. */
+/** The validated configuration; `model`, `predictive.model`, `state.file` and connector `mapping`s are absolute paths. */
 export interface Deployment extends DeploymentConfig {
   /** Absolute path of the file it was loaded from. */
   file: string;
@@ -64,7 +64,15 @@ function withAbsolutePaths(config: DeploymentConfig, file: string): Deployment {
       c.mapping === undefined ? c : { ...c, mapping: at(c.mapping) },
     ]),
   );
-  return { ...config, file, model: at(config.model), state: { ...config.state, file: at(config.state.file) }, connectors };
+  const predictive = config.predictive && { ...config.predictive, model: at(config.predictive.model) };
+  return {
+    ...config,
+    file,
+    model: at(config.model),
+    ...(predictive ? { predictive } : {}),
+    state: { ...config.state, file: at(config.state.file) },
+    connectors,
+  };
 }
 
 function locate(located: LocatedYaml, problem: PathProblem): ModelProblem {

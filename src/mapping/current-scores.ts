@@ -39,6 +39,7 @@ export function currentScores(
       properties.scoredAt,
       reporter.inputProblems,
     ),
+    predictive: properties.predictive === undefined ? undefined : number(properties.predictive),
   };
   const present = Object.entries(current).filter(([, v]) => v !== undefined);
   return present.length ? (Object.fromEntries(present) as Partial<ScoreFields>) : undefined;

@@ -20,11 +20,8 @@ function fromLocated(located: LocatedYaml): Mapping {
   return parsed.data;
 }
 
-/** The score values read back into `lead.current` (ScoreFields); `predictive` is only written. */
-type ReadBackKey = Exclude<(typeof SCORE_VALUE_KEYS)[number], 'predictive'>;
-export const READ_BACK_SCORE_KEYS: readonly ReadBackKey[] = SCORE_VALUE_KEYS.filter(
-  (key): key is ReadBackKey => key !== 'predictive',
-);
+/** The score values read back into `lead.current` (ScoreFields), to diff against. */
+export const READ_BACK_SCORE_KEYS: readonly (typeof SCORE_VALUE_KEYS)[number][] = SCORE_VALUE_KEYS;
 
 /**
  * Every CRM property a read must request, each once, in a stable order: mapped fields, custom properties,

@@ -89,6 +89,8 @@ export const scoreFieldsSchema = z.object({
   reasons: z.string(),
   model: z.string(),
   scoredAt: z.date(),
+  /** 0–100 from a trained predictive model, when one is configured. */
+  predictive: z.number().optional(),
 });
 export type ScoreFields = z.infer<typeof scoreFieldsSchema>;
 

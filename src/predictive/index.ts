@@ -23,7 +23,9 @@ export {
 } from './model-artifact.js';
 export type { PredictiveModel } from './model-artifact.js';
 export type { Feature, FeatureKind } from './feature.js';
-export { predict, predictTable, predictiveScore, tableDesign } from './predict.js';
+export { predict, predictTable, predictiveScore, rowsDesign, tableDesign } from './predict.js';
+export { modelActivityTypes, predictLeads } from './predict-leads.js';
+export type { LeadPrediction } from './predict-leads.js';
 export type { PredictRow } from './predict.js';
 export { scoreDesign } from './score-design.js';
 export { DEFAULT_PREDICTIVE_THRESHOLD, evaluateSavedModel, evaluateTraining } from './evaluate-predictive.js';

@@ -16,15 +16,16 @@ export type PredictRow = Readonly<Record<string, unknown>>;
 
 /** Conversion probabilities of some rows, each looked up by the column names the model was trained on. */
 export function predict(model: PredictiveModel, rows: readonly PredictRow[]): Float64Array {
+  return scoreDesign(rowsDesign(model, rows), model.coefficients, model.intercept);
+}
+
+/** The design matrix of some rows under a model (see predict). */
+export function rowsDesign(model: PredictiveModel, rows: readonly PredictRow[]): Design {
   const columns = modelColumns(model, (column) => rows.map((row) => row[column]), {
     decimalComma: false,
     cleaned: false,
   });
-  return scoreDesign(
-    designMatrix(model.features, columns, allRows(rows.length)),
-    model.coefficients,
-    model.intercept,
-  );
+  return designMatrix(model.features, columns, allRows(rows.length));
 }
 
 /** The same for a table read from a file (columns found in any case and spacing). */

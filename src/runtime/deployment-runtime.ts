@@ -9,6 +9,8 @@ import type { RecordProblem } from '../mapping/crm-record.js';
 import { createLogger } from '../ops/logger.js';
 import type { Logger } from '../ops/logger.js';
 import { loadModel } from '../scoring/load-model.js';
+import { loadPredictiveModel } from '../predictive/model-artifact.js';
+import type { PredictiveModel } from '../predictive/model-artifact.js';
 import type { LoadedModel } from '../scoring/load-model.js';
 import { SqliteStateStore } from '../state/index.js';
 import type { StateStore } from '../state/index.js';
@@ -36,6 +38,7 @@ export class DeploymentRuntime {
   private constructor(
     readonly deployment: Deployment,
     readonly model: LoadedModel,
+    readonly predictive: PredictiveModel | undefined,
     readonly state: StateStore,
     readonly logger: Logger,
     private readonly options: RuntimeOptions,
@@ -44,6 +47,9 @@ export class DeploymentRuntime {
   static async open(options: RuntimeOptions): Promise<DeploymentRuntime> {
     const deployment = await loadDeployment(options.configFile, options.env);
     const model = await loadModel(deployment.model);
+    const predictive = deployment.predictive
+      ? await loadPredictiveModel(deployment.predictive.model)
+      : undefined;
     const logger = createLogger({
       level: deployment.log.level,
       stream: options.logStream,
@@ -56,7 +62,7 @@ export class DeploymentRuntime {
       busyTimeoutMs: deployment.state.busyTimeoutMs,
       deadLetterMaxAttempts: deployment.state.deadLetterMaxAttempts,
     });
-    return new DeploymentRuntime(deployment, model, state, logger, options);
+    return new DeploymentRuntime(deployment, model, predictive, state, logger, options);
   }
 
   /** The connectors a command acts on: the one named, or every enabled one. */
@@ -91,6 +97,7 @@ export class DeploymentRuntime {
       connector: name,
       adapter: await this.adapter(name),
       model: this.model.compiled,
+      ...(this.predictive ? { predictive: this.predictive } : {}),
       state: this.state,
       scope,
       lifecycle: { hysteresis: this.deployment.lifecycle.hysteresis, salesFeedback: config.salesFeedback },

@@ -1,6 +1,9 @@
 import type { ScoreUpdate, ScoreValues, Transition } from '../connector/crm-adapter.js';
 import type { Lead } from '../model/lead.js';
 import type { CompiledModel } from '../scoring/compile-model.js';
+import { predictLeads } from '../predictive/predict-leads.js';
+import type { LeadPrediction } from '../predictive/predict-leads.js';
+import type { PredictiveModel } from '../predictive/model-artifact.js';
 import { scoreLead } from '../scoring/score-lead.js';
 import type { LeadMark, LeadMarkUpdate } from '../state/index.js';
 import { needsWrite } from './score-diff.js';
@@ -26,6 +29,8 @@ export interface PagePlan {
 export interface PlanContext {
   connector: string;
   model: CompiledModel;
+  /** A trained predictive model: its 0–100 score is written beside the rule score. */
+  predictive?: PredictiveModel;
   hysteresis: number;
   salesFeedback: SalesFeedbackRules;
   now: Date;
@@ -48,7 +53,8 @@ export function planPage(
 ): PagePlan {
   const threshold = ctx.model.source.mql.threshold;
   const markUpdates: LeadMarkUpdate[] = [];
-  const plans = leads.map((lead): LeadPlan => {
+  const predictions = ctx.predictive ? predictLeads(ctx.predictive, leads, ctx.now) : undefined;
+  const plans = leads.map((lead, i): LeadPlan => {
     const result = scoreLead(ctx.model, lead, ctx.now);
     const decision = decideLifecycle({
       engine: { status: result.status, score: result.score },
@@ -61,10 +67,12 @@ export function planPage(
       now: ctx.now,
     });
     if (decision.markUpdate) markUpdates.push(decision.markUpdate);
+    const prediction = predictions?.[i];
     const values: ScoreValues = {
       ...scoreValuesOf(result),
       status: decision.status,
-      reasons: withNote(decision.note, result.reasons),
+      reasons: withPrediction(withNote(decision.note, result.reasons), prediction),
+      ...(prediction ? { predictive: prediction.score } : {}),
     };
     const transition: Transition | undefined = decision.becameMql
       ? {
@@ -88,7 +96,18 @@ export function planPage(
 /** The lifecycle's note leads the reasons text, which stays within the CRM property's 1,000 characters. */
 function withNote(note: string | undefined, reasons: string): string {
   if (!note) return reasons;
-  const text = reasons ? `${note}. ${reasons}` : note;
+  return capped(reasons ? `${note}. ${reasons}` : note);
+}
+
+/** The predictive score's top factors join the reasons, after the rules' own. */
+function withPrediction(reasons: string, prediction: LeadPrediction | undefined): string {
+  if (!prediction) return reasons;
+  const factors = prediction.factors.length ? `: ${prediction.factors.join(', ')}` : '';
+  const text = `Predictive ${prediction.score}${factors}`;
+  return capped(reasons ? `${reasons} · ${text}` : text);
+}
+
+function capped(text: string): string {
   return text.length <= REASONS_MAX ? text : `${text.slice(0, REASONS_MAX - 1)}…`;
 }
 

@@ -47,6 +47,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
     const ctx: CommitContext = {
       connector: o.connector,
       model: o.model,
+      ...(o.predictive ? { predictive: o.predictive } : {}),
       hysteresis: o.lifecycle.hysteresis,
       salesFeedback: o.lifecycle.salesFeedback,
       now,

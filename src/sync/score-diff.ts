@@ -15,6 +15,7 @@ export function needsWrite(current: Partial<ScoreFields> | undefined, next: Scor
     current.grade !== next.grade ||
     current.status !== next.status ||
     (current.reasons ?? '') !== next.reasons ||
-    (current.model ?? '') !== next.model
+    (current.model ?? '') !== next.model ||
+    (next.predictive !== undefined && current.predictive !== next.predictive)
   );
 }

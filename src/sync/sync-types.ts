@@ -2,6 +2,7 @@ import type { CrmAdapter, ReadQuery } from '../connector/crm-adapter.js';
 import type { Grade, Status } from '../model/lead.js';
 import type { Logger } from '../ops/logger.js';
 import type { CompiledModel } from '../scoring/compile-model.js';
+import type { PredictiveModel } from '../predictive/model-artifact.js';
 import type { FinishedRunStatus, RunCounts, RunKind, StateStore } from '../state/index.js';
 import type { SalesFeedbackRules } from './status-lifecycle.js';
 
@@ -19,6 +20,8 @@ export interface SyncOptions {
   connector: string;
   adapter: CrmAdapter;
   model: CompiledModel;
+  /** A trained predictive model (leadscore train on a lead file): its score is written beside the rule score. */
+  predictive?: PredictiveModel;
   state: StateStore;
   scope: SyncScope;
   lifecycle: { hysteresis: number; salesFeedback: SalesFeedbackRules };

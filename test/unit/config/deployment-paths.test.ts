@@ -52,6 +52,21 @@ describe('relative paths', () => {
     expect(d.model).toBe('/opt/models/scoring.yaml');
     expect(d.state.file).toBe('/var/lib/leadscore/state.sqlite');
     expect(d.connectors.hubspot?.mapping).toBeUndefined();
+    expect(d.predictive).toBeUndefined();
+  });
+
+  it('resolve a predictive model against the config file too', () => {
+    const d = loadDeploymentFromText(
+      yaml`
+        model: scoring.yaml
+        predictive: { model: models/converted.predictive.json }
+        state: { file: state.sqlite }
+        connectors: { hubspot: {} }
+      `,
+      join(dir, 'deploy', 'leadscore.yaml'),
+      {},
+    );
+    expect(d.predictive?.model).toBe(join(dir, 'deploy', 'models', 'converted.predictive.json'));
   });
 });
 

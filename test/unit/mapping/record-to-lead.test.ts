@@ -245,6 +245,7 @@ describe('recordToLead: the score values the CRM holds now', () => {
       reasons: '+30 VP title; +15 software',
       model: 'default-b2b@1a2b3c4d',
       scoredAt: new Date('2026-06-01T09:00:00.000Z'),
+      predictive: 81,
     });
   });
 

@@ -46,6 +46,7 @@ describe('requiredProperties: what a read of the lead object must request', () =
       'leadscore_reasons',
       'leadscore_model',
       'leadscore_scored_at',
+      'leadscore_predictive',
     ]);
   });
 
@@ -57,10 +58,10 @@ describe('requiredProperties: what a read of the lead object must request', () =
     expect(properties.indexOf('hs_persona')).toBe(properties.indexOf('lastmodifieddate') + 1);
   });
 
-  it('neither the property group nor the write-only predictive property is requested', async () => {
+  it('the property group is not requested; the predictive score is, to diff against', async () => {
     const properties = requiredProperties(await loadMapping(HUBSPOT_MAPPING));
     expect(properties).not.toContain('leadscore');
-    expect(properties).not.toContain('leadscore_predictive');
+    expect(properties).toContain('leadscore_predictive');
   });
 
   it('includes Salesforce relationship fields as written', async () => {

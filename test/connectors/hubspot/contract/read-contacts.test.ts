@@ -28,7 +28,7 @@ beforeAll(async () => {
  * field, every rollup property, and the score properties read back into `lead.current` — each once.
  */
 function expectedProperties(m: Mapping): string[] {
-  const { score, fit, engagement, grade, status, reasons, model, scoredAt } = m.scoreProperties;
+  const { score, fit, engagement, grade, status, reasons, model, scoredAt, predictive } = m.scoreProperties;
   const names = [
     ...Object.values(m.fields),
     ...Object.values(m.custom),
@@ -41,6 +41,7 @@ function expectedProperties(m: Mapping): string[] {
     reasons,
     model,
     scoredAt,
+    predictive,
   ].filter((n): n is string => typeof n === 'string');
   return [...new Set(names)].sort();
 }
