@@ -14,7 +14,8 @@ import { HandoffOutcomes } from './handoff-outcomes.js';
 import type { ActionResult } from './handoff-outcomes.js';
 import { runPropertyActions } from './handoff-property-actions.js';
 import type { PropertyJob } from './handoff-property-actions.js';
-import { createOwnerTask, findEarlierTasks } from './handoff-task.js';
+import { findEarlierTasks } from './handoff-task.js';
+import { createOwnerTasks } from './handoff-task-batch.js';
 import type { EarlierTasks } from './handoff-task.js';
 import { postWebhook } from './handoff-webhook.js';
 import { enrollInWorkflow, unconfirmedEnrollment } from './handoff-workflow.js';
@@ -41,10 +42,11 @@ interface Job {
  * Runs the requested actions of each MQL transition and reports one outcome per action. Only the actions a
  * request lists run (the caller's ledger has dropped those already done, which makes them exactly-once);
  * one action failing stops neither the others nor other transitions. Contacts are read once, 100 per batch
- * read, and lifecycle stage and lead status are written together, 100 contacts per batch update. Never
- * throws for a failed action: its outcome says what went wrong, without secrets. An unconfirmed owner task
- * is created only if the contact has no task carrying the transition's key; an unconfirmed workflow
- * enrollment is never repeated (it fails with a reason); the idempotent actions simply run again.
+ * read; lifecycle stage and lead status are written together, 100 contacts per batch update; owner tasks
+ * are created 100 per batch create. Never throws for a failed action: its outcome says what went wrong,
+ * without secrets. An unconfirmed owner task is created only if the contact has no task carrying the
+ * transition's key; an unconfirmed workflow enrollment is never repeated (it fails with a reason); the
+ * idempotent actions simply run again.
  */
 export async function runHubSpotHandoff(
   api: HubSpotApi,
@@ -112,15 +114,19 @@ export async function runHubSpotHandoff(
             toVerify.map((job) => job.transition),
           )
         : undefined;
-    await Promise.all(
-      taskJobs.map(async (job) =>
-        record(job)(
-          notFound(job) ??
-            (job.unconfirmed ? earlierTask(earlier, job.transition) : undefined) ??
-            (await createOwnerTask(api, settings, job.transition, found(job), now())),
-        ),
-      ),
-    );
+    const toCreate: Job[] = [];
+    for (const job of taskJobs) {
+      const result = notFound(job) ?? (job.unconfirmed ? earlierTask(earlier, job.transition) : undefined);
+      if (result) record(job)(result);
+      else toCreate.push(job);
+    }
+    if (toCreate.length === 0) return;
+    const items = toCreate.map((job) => ({ transition: job.transition, contact: found(job) }));
+    const created = await createOwnerTasks(api, settings, items, now());
+    toCreate.forEach((job, i) => {
+      const result = created[i];
+      if (result) record(job)(result);
+    });
   };
   const settled = await Promise.allSettled([
     runPropertyActions(api, config, propertyJobs, lookups, outcomes),

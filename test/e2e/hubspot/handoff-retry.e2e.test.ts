@@ -24,7 +24,7 @@ const NOW = new Date('2026-06-15T12:00:00.000Z');
 const REASONS = '+30 Demo or quote request · +20 Decision-maker role';
 const WORKFLOW_ID = '4242';
 const ASSOCIATIONS = 'POST /crm/v4/associations/contacts/{toObjectType}/batch/read';
-const CREATE_TASK = 'POST /crm/v3/objects/tasks';
+const CREATE_TASKS = 'POST /crm/v3/objects/tasks/batch/create';
 
 let sandbox: HubSpotSandbox;
 let contacts: CrmRecord[];
@@ -140,7 +140,7 @@ describe('HubSpot handoff retries of unconfirmed actions', () => {
         detail: `task already created by an earlier attempt (task ${created?.id})`,
       });
       expect(tasksOf(contact.id)).toHaveLength(1);
-      expect(sandbox.stats().calls[CREATE_TASK]).toBeUndefined();
+      expect(sandbox.stats().calls[CREATE_TASKS]).toBeUndefined();
     });
 
     it('unconfirmed with no earlier task: created once, and a further retry finds it', async () => {
@@ -188,7 +188,7 @@ describe('HubSpot handoff retries of unconfirmed actions', () => {
           /^task not created: could not check for a task from an earlier attempt \(HubSpot answered 503/,
         ),
       });
-      expect(sandbox.stats().calls[CREATE_TASK]).toBeUndefined();
+      expect(sandbox.stats().calls[CREATE_TASKS]).toBeUndefined();
       expect(tasksOf(contact.id)).toEqual([]);
     });
   });

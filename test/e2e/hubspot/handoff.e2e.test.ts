@@ -378,7 +378,7 @@ describe('HubSpot MQL handoff against the sandbox', () => {
           detail: expect.stringMatching(/^task may not have been created: HubSpot answered 503/),
         },
       ]);
-      expect(sandbox.stats().calls['POST /crm/v3/objects/tasks']).toBe(1);
+      expect(sandbox.stats().calls['POST /crm/v3/objects/tasks/batch/create']).toBe(1);
       expect(sandbox.stats().calls['POST /crm/v3/objects/contacts/batch/read']).toBeGreaterThan(1);
       expect(sandbox.store.getContact(contact.id)?.properties.lifecyclestage).toBe('lead');
     });

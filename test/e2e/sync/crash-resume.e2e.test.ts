@@ -32,7 +32,7 @@ const NOW_ISO = '2026-06-15T12:00:00.000Z';
 const NOW = new Date(NOW_ISO);
 const KILLS = 5;
 const BATCH_UPDATE = 'POST /crm/v3/objects/contacts/batch/update';
-const CREATE_TASK = 'POST /crm/v3/objects/tasks';
+const CREATE_TASKS = 'POST /crm/v3/objects/tasks/batch/create';
 /** A killed process's lock is taken over once it expires: 10 s (the least allowed), and the next run waits. */
 const LOCK_TTL_SECONDS = 10;
 
@@ -123,8 +123,8 @@ beforeAll(async () => {
 
   // Each run is killed after a random number of its batch updates (scores, or a handoff's lifecycle stage
   // and lead status: so the kill lands mid-run, past its lock wait and well before the end), either a
-  // random 0–150 ms later, or as soon as HubSpot has created one of its owner tasks: between the CRM
-  // doing a handoff and the ledger hearing of it.
+  // random 0–150 ms later, or as soon as HubSpot has a batch of its owner tasks to create: between the
+  // CRM doing a handoff and the ledger hearing of it.
   const prng = createPrng(SEED);
   killedRuns = [];
   for (let kill = 1; kill <= KILLS; kill++) {
@@ -133,8 +133,8 @@ beforeAll(async () => {
     const target = calls(BATCH_UPDATE) + updates;
     await until(() => calls(BATCH_UPDATE) >= target, run.hasExited, `${updates} batch updates`);
     if (kill % 2 === 0) {
-      const tasks = calls(CREATE_TASK);
-      await until(() => calls(CREATE_TASK) > tasks, run.hasExited, 'creating an owner task');
+      const tasks = calls(CREATE_TASKS);
+      await until(() => calls(CREATE_TASKS) > tasks, run.hasExited, 'creating a batch of owner tasks');
     } else {
       await sleep(prng.int(0, 150));
     }

@@ -10,7 +10,7 @@ import type { Harness } from './sync-harness.js';
 
 const NOW = new Date('2026-06-15T12:00:00.000Z');
 const now = () => NOW;
-const CREATE_TASK = '/crm/v3/objects/tasks';
+const CREATE_TASKS = '/crm/v3/objects/tasks/batch/create';
 
 let h: Harness;
 let proxy: LossyProxy;
@@ -33,10 +33,10 @@ beforeAll(async () => {
     now,
   });
   let created = 0;
-  // HubSpot creates the first owner task, and its answer never reaches leadscore.
+  // HubSpot creates the first batch of owner tasks, and its answer never reaches leadscore.
   proxy = await startLossyProxy(
     h.sandbox.url,
-    (method, path) => method === 'POST' && path === CREATE_TASK && ++created === 1,
+    (method, path) => method === 'POST' && path === CREATE_TASKS && ++created === 1,
   );
   first = await h.sync({ kind: 'full' }, { adapter: adapter() });
 }, 60_000);
@@ -46,9 +46,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('an owner task HubSpot created but whose answer was lost', () => {
+describe('a batch of owner tasks HubSpot created but whose answer was lost', () => {
   it('is found by the same run instead of being reported as not created: the contact is handed off and marked mql', () => {
-    expect(proxy.lost).toEqual([`POST ${CREATE_TASK}`]);
+    expect(proxy.lost).toEqual([`POST ${CREATE_TASKS}`]);
     expect(first.counts.failed).toBe(0);
     expect(sortedIds(tasksPerContact(h.sandbox).keys())).toEqual(mqlIds(h.sandbox));
   });

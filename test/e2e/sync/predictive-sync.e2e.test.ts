@@ -13,7 +13,7 @@ beforeAll(async () => {
   const data = await readTrainingData(root('test/fixtures/predictive/leads-with-outcomes.jsonl'), {
     label: 'converted',
   });
-  predictive = trainPredictive(data, { exclude: [], seed: 42 }).model;
+  predictive = trainPredictive(data, { exclude: [], seed: 42, format: 'jsonl' }).model;
   h = await startHarness({
     sandbox: { contacts: 150, seed: 5, limits: { perTenSeconds: 1000 }, now: () => NOW },
     now: () => NOW,

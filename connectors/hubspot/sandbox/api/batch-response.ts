@@ -1,7 +1,7 @@
 import type { HandlerResult } from './handler-types.js';
 
 /**
- * BatchResponseSimplePublicObject (200) or, when some inputs failed, ...WithErrors (207 Multi-Status) with
+ * BatchResponseSimplePublicObject (200; 201 for batch creates) or, when some inputs failed, ...WithErrors (207 Multi-Status) with
  * `numErrors` and `errors`: "200 when batch updates are fully successful or a 207 Multi-Status response when
  * one or more of the batch operations fails"
  * (https://developers.hubspot.com/changelog/simplifying-batch-update-response-codes-for-crm-v3-apis).
@@ -11,6 +11,7 @@ export function batchResponse(
   errors: unknown[],
   startedAt: string,
   now: () => Date,
+  successStatus = 200,
 ): HandlerResult {
   const body: Record<string, unknown> = {
     status: 'COMPLETE',
@@ -18,7 +19,7 @@ export function batchResponse(
     startedAt,
     completedAt: now().toISOString(),
   };
-  if (errors.length === 0) return { status: 200, body };
+  if (errors.length === 0) return { status: successStatus, body };
   return { status: 207, body: { ...body, numErrors: errors.length, errors } };
 }
 

@@ -25,6 +25,33 @@ export const batchUpdateSchema = z.object({
   ),
 });
 
+/** PublicAssociationsForObject: an existing record and the association types to it. */
+export const associationsSchema = z.array(
+  z.object({
+    to: z.object({ id }),
+    types: z.array(
+      z.object({
+        associationCategory: z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']),
+        associationTypeId: z.number().int(),
+      }),
+    ),
+  }),
+);
+
+/**
+ * BatchInputSimplePublicObjectBatchInputForCreate: `associations` and `properties` are required per input,
+ * `objectWriteTraceId` is not (SimplePublicObjectBatchInputForCreate in the batch create reference).
+ */
+export const batchCreateSchema = z.object({
+  inputs: z.array(
+    z.object({
+      associations: associationsSchema,
+      objectWriteTraceId: z.string().optional(),
+      properties: z.record(z.string(), value),
+    }),
+  ),
+});
+
 export const MAX_BATCH_INPUTS = 100;
 
 export function checkBatchSize(inputs: readonly unknown[]): void {

@@ -9,6 +9,7 @@ import { issueToken } from './oauth-api.js';
 import { createProperty, getProperty, listProperties, updateProperty } from './properties-api.js';
 import { createGroup, listGroups } from './property-groups-api.js';
 import { createTask } from './tasks-api.js';
+import { batchCreateTasks } from './tasks-batch-create.js';
 import { enrollContact } from './workflows-api.js';
 
 /** The HubSpot API subset leadscore uses; templates double as the keys of the call counts. */
@@ -53,6 +54,12 @@ export const ROUTES: ApiRoute[] = [
     auth: true,
   },
   { method: 'POST', template: '/crm/v3/objects/tasks', handler: createTask, auth: true },
+  {
+    method: 'POST',
+    template: '/crm/v3/objects/tasks/batch/create',
+    handler: batchCreateTasks,
+    auth: true,
+  },
   {
     method: 'POST',
     template: '/automation/v2/workflows/{workflowId}/enrollments/contacts/{email}',

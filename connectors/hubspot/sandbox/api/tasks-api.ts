@@ -3,28 +3,26 @@ import type { PropertyDefinition } from '../data/property-types.js';
 import { checkWrite } from '../data/property-values.js';
 import { ApiError } from '../http/api-error.js';
 import { invalidPropertiesError, validationError, type PropertyProblem } from '../http/error-bodies.js';
+import { associationsSchema } from './batch-schemas.js';
 import { ENGAGEMENT_SHAPE, TO_CONTACT, isEngagementProperty } from './engagement-properties.js';
 import type { HandlerContext, HandlerResult } from './handler-types.js';
-import { objectView } from './object-view.js';
+import { objectView, type ApiObject } from './object-view.js';
 import { parseBody } from './parse-body.js';
 
 /** SimplePublicObjectInputForCreate: properties plus `associations` to existing records. */
 const createTaskSchema = z.object({
   properties: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  associations: z
-    .array(
-      z.object({
-        to: z.object({ id: z.union([z.string().min(1), z.number()]).transform(String) }),
-        types: z.array(
-          z.object({
-            associationCategory: z.enum(['HUBSPOT_DEFINED', 'USER_DEFINED', 'INTEGRATOR_DEFINED']),
-            associationTypeId: z.number().int(),
-          }),
-        ),
-      }),
-    )
-    .optional(),
+  associations: associationsSchema.optional(),
 });
+
+/** One task to create, as the single and the batch create take it. */
+export type TaskInput = z.infer<typeof createTaskSchema>;
+
+/** A task input that passed HubSpot's checks: its stored values and the contacts to associate it with. */
+export interface CheckedTask {
+  values: Record<string, string>;
+  contactIds: string[];
+}
 
 /**
  * Task status and priority options, and hs_timestamp required to create a task
@@ -38,6 +36,11 @@ const TASK_OPTIONS: Record<string, string[]> = {
 /** POST /crm/v3/objects/tasks → 201 with the task; the task is stored and associated with its contacts. */
 export function createTask(ctx: HandlerContext): HandlerResult {
   const input = parseBody(createTaskSchema, ctx.body);
+  return { status: 201, body: storeTask(ctx, checkTask(ctx, input)) };
+}
+
+/** HubSpot's checks of one task input; a problem throws its 400 (ApiError) and nothing is stored. */
+export function checkTask(ctx: HandlerContext, input: TaskInput): CheckedTask {
   const problems: PropertyProblem[] = [];
   const values: Record<string, string> = {};
   for (const [name, raw] of Object.entries(input.properties)) {
@@ -62,14 +65,18 @@ export function createTask(ctx: HandlerContext): HandlerResult {
     }
     contactIds.push(association.to.id);
   }
-  const record = ctx.store.createEngagementRecord('tasks', values, contactIds);
-  const view = objectView(
+  return { values, contactIds };
+}
+
+/** Stores a checked task with its associations; the task as the create endpoints answer with it. */
+export function storeTask(ctx: HandlerContext, task: CheckedTask): ApiObject {
+  const record = ctx.store.createEngagementRecord('tasks', task.values, task.contactIds);
+  return objectView(
     record,
-    Object.keys(values),
+    Object.keys(task.values),
     (name) => isEngagementProperty('tasks', name),
     ENGAGEMENT_SHAPE,
   );
-  return { status: 201, body: view };
 }
 
 /** A definition good enough for checkWrite: known task properties, with options where HubSpot has them. */
