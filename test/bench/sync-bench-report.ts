@@ -7,7 +7,7 @@ const LIST = 'GET /crm/v3/objects/contacts';
 const SEARCH = 'POST /crm/v3/objects/contacts/search';
 const UPDATE = 'POST /crm/v3/objects/contacts/batch/update';
 const BATCH_READ = 'POST /crm/v3/objects/contacts/batch/read';
-const TASKS = 'POST /crm/v3/objects/tasks';
+const TASKS = 'POST /crm/v3/objects/tasks/batch/create';
 /** adapter.check(): runSync's pre-flight read of the score properties. */
 const PROPERTIES = 'GET /crm/v3/properties/contacts';
 /** HubSpot Professional / Enterprise: requests per rolling 10 s. */
@@ -83,7 +83,12 @@ function callLines(f: RunFigures): { lines: Line[]; minimum: number } {
       minimum: f.handoffPages,
       why: 'handoff: 1 read of stage/owner per page with MQLs',
     },
-    { endpoint: TASKS, actual: 0, minimum: handedOff, why: 'handoff: 1 owner task per MQL' },
+    {
+      endpoint: TASKS,
+      actual: 0,
+      minimum: handedOff === 0 ? 0 : f.handoffPages,
+      why: 'handoff: owner tasks, 1 batch create (≤ 100) per page with MQLs',
+    },
     {
       endpoint: PROPERTIES,
       actual: 0,
