@@ -14,6 +14,9 @@ import { registerExplainCommand } from './explain-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTrainCommand } from './train-command.js';
 import { registerEvaluateCommand } from './evaluate-command.js';
+import { registerSuggestCommand } from './suggest-command.js';
+import { registerBacktestCommand } from './backtest-command.js';
+import { registerReportCommand } from './report-command.js';
 
 /** Runs one command line and returns its exit code; never calls process.exit. */
 export async function runCli(
@@ -47,8 +50,11 @@ export async function runCli(
   registerStatusCommand(program, io, connectors);
   registerExplainCommand(program, io, connectors);
   registerServeCommand(program, io, connectors);
-  registerTrainCommand(program, io);
+  registerTrainCommand(program, io, connectors);
   registerEvaluateCommand(program, io);
+  registerSuggestCommand(program, io);
+  registerBacktestCommand(program, io);
+  registerReportCommand(program, io);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,24 +2,43 @@ import type { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { lineWriter } from './cli-io.js';
 import { collectColumns, count, parseFolds, parseSeed, percent, readInput } from './predictive-options.js';
-import type { DataOptions } from './predictive-options.js';
+import type { DataOptions, ReadInput } from './predictive-options.js';
+import type { ConnectorRegistry } from '../connector/connector-registry.js';
+import { UsageError } from '../util/errors.js';
+import type { DeploymentOptions } from './deployment-options.js';
+import { CRM_OUTCOME_FIELDS, DEFAULT_CONVERTED_STAGES, withCrmHistory } from './train-from-crm.js';
 import { DEFAULT_MODEL_FILE, savePredictiveModel } from '../predictive/model-artifact.js';
 import { topFactors } from '../predictive/top-factors.js';
 import { DEFAULT_FOLDS, DEFAULT_SEED, trainPredictive } from '../predictive/train-model.js';
 import type { Training } from '../predictive/train-model.js';
 
-interface TrainOptions extends DataOptions {
+interface TrainOptions extends DataOptions, DeploymentOptions {
   out: string;
+  connector?: string;
+  convertedStages?: string;
 }
 
-export function registerTrainCommand(program: Command, io: CliIo): void {
+export function registerTrainCommand(
+  program: Command,
+  io: CliIo,
+  connectors: ConnectorRegistry = new Map(),
+): void {
   program
     .command('train')
     .description(
       'Train a predictive model (regularised logistic regression) on historical leads with their outcome',
     )
-    .requiredOption('-i, --input <file>', 'historical leads: .csv (any columns) or .jsonl (leadscore leads)')
-    .requiredOption('-l, --label <column>', 'the outcome column: 1/0, yes/no or true/false')
+    .option('-i, --input <file>', 'historical leads: .csv (any columns) or .jsonl (leadscore leads)')
+    .option('-l, --label <column>', 'the outcome column: 1/0, yes/no or true/false')
+    .option(
+      '-c, --connector <name>',
+      'train on the CRM history instead of a file (contacts and their stages)',
+    )
+    .option(
+      '--converted-stages <stages>',
+      `with --connector: lifecycle stages that count as converted (default ${DEFAULT_CONVERTED_STAGES.join(',')})`,
+    )
+    .option('--config <file>', 'with --connector: the deployment file (default: ./config/leadscore.yaml)')
     .option(
       '-x, --exclude <columns>',
       'columns to leave out, comma-separated, * as a wildcard (repeatable)',
@@ -47,19 +66,45 @@ out with --exclude. Any column that predicts the outcome almost perfectly on its
 Examples:
   leadscore train --input history.csv --label Converted
   leadscore train --input leads.csv --label Converted --exclude "Tags,Lead Quality,Asymmetrique*" --out model.json
-  leadscore train --input leads.jsonl --label converted --now 2026-11-01 --seed 7`,
+  leadscore train --input leads.jsonl --label converted --now 2026-11-01 --seed 7
+  leadscore train --connector hubspot --out config/converted.predictive.json
+
+With --connector the CRM's contacts are the history: converted = a lifecycle stage of --converted-stages;
+the lifecycle stage, lead status and owner (set by sales) are never features. The model then scores the
+same canonical fields in every sync: set predictive.model in the deployment file.`,
     )
     .action(async (options: TrainOptions) => {
-      await runTrain(options, io);
+      if (options.connector !== undefined) {
+        if (options.input !== undefined || options.label !== undefined)
+          throw new UsageError('train: give either --connector or --input with --label, not both');
+        const started = performance.now();
+        await withCrmHistory({ ...options, connector: options.connector }, io, connectors, async (data) =>
+          runTrain(
+            options,
+            io,
+            { data, format: 'jsonl', seconds: (performance.now() - started) / 1000 },
+            CRM_OUTCOME_FIELDS,
+          ),
+        );
+        return;
+      }
+      if (options.input === undefined || options.label === undefined)
+        throw new UsageError('train: give --input FILE and --label COLUMN (or --connector NAME)');
+      await runTrain(options, io, await readInput(options as DataOptions, io), []);
     });
 }
 
-async function runTrain(options: TrainOptions, io: CliIo): Promise<void> {
+async function runTrain(
+  options: TrainOptions,
+  io: CliIo,
+  input: Pick<ReadInput, 'data' | 'format' | 'seconds'>,
+  alwaysExcluded: readonly string[],
+): Promise<void> {
   const seed = parseSeed(options.seed);
   const folds = parseFolds(options.folds);
-  const { data, format, seconds: readSeconds } = await readInput(options, io);
+  const { data, format, seconds: readSeconds } = input;
   const training = trainPredictive(data, {
-    exclude: options.exclude ?? [],
+    exclude: [...alwaysExcluded, ...(options.exclude ?? [])],
     seed,
     folds,
     format,
