@@ -9,7 +9,8 @@ export interface Design {
   features: number;
 }
 
-type Slot =
+/** What it takes to compute the features of one column. */
+export type Slot =
   | {
       kind: 'scaled';
       column: string;
@@ -22,7 +23,7 @@ type Slot =
   | { kind: 'levels'; column: string; levels: Map<string, number>; other: number; missing: number };
 
 /** Groups features by column, so that each column is read once per row. */
-function compileSlots(features: readonly Feature[]): Slot[] {
+export function compileSlots(features: readonly Feature[]): Slot[] {
   const slots = new Map<string, Slot>();
   features.forEach((feature, index) => {
     if (isScaled(feature.kind)) {
