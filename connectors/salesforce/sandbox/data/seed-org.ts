@@ -1,0 +1,49 @@
+import { KEY_PREFIXES, makeId } from '../ids.js';
+import { createPrng } from '../prng.js';
+import { formatDateTime, type SObjectRecord } from './field-types.js';
+import type { OrgStore } from './org-store.js';
+import { seedActivities, seedCampaigns, seedMembers } from './seed-activities.js';
+import { seedContacts, seedLeads } from './seed-people.js';
+
+export interface SeedOptions {
+  leads: number;
+  contacts: number;
+  seed: number;
+  now: Date;
+}
+
+const USER_NAMES = ['Alex Morgan', 'Sam Rivera', 'Jordan Lee', 'Taylor Brooks', 'Casey Kim'];
+
+/** Fills the store: users, campaigns, contacts, leads, then their tasks, events and campaign memberships. */
+export function seedOrg(store: OrgStore, options: SeedOptions): void {
+  const prng = createPrng(options.seed);
+  const nowMs = options.now.getTime();
+  const created = formatDateTime(nowMs - 400 * 86_400_000);
+  const users: SObjectRecord[] = USER_NAMES.map((name, i) => ({
+    Id: makeId(KEY_PREFIXES.User, i + 1),
+    Name: name,
+    Username: `${name.toLowerCase().replace(' ', '.')}@sandbox.example`,
+    Email: `${name.toLowerCase().replace(' ', '.')}@sandbox.example`,
+    IsActive: true,
+    CreatedDate: created,
+    LastModifiedDate: created,
+    SystemModstamp: created,
+  }));
+  const owners = users.map((u) => u.Id as string);
+  const campaigns = seedCampaigns(prng, owners, nowMs);
+  const contacts = seedContacts(prng, options.contacts, owners, nowMs);
+  const leads = seedLeads(prng, options.leads, owners, contacts, nowMs);
+  const people = [...leads, ...contacts];
+  const { tasks, events } = seedActivities(prng, people, owners, nowMs);
+  const members = seedMembers(prng, people, campaigns, nowMs);
+  const tables: [string, SObjectRecord[]][] = [
+    ['User', users],
+    ['Campaign', campaigns],
+    ['Contact', contacts],
+    ['Lead', leads],
+    ['Task', tasks],
+    ['Event', events],
+    ['CampaignMember', members],
+  ];
+  for (const [type, rows] of tables) for (const row of rows) store.insert(type, row);
+}

@@ -1,0 +1,125 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ROUTES } from './api/routes.js';
+import { toPublicKey } from './auth/jwt.js';
+import { TokenAuthority } from './auth/token-authority.js';
+import { CallStats, type SandboxStats } from './call-stats.js';
+import { OrgStore } from './data/org-store.js';
+import { seedOrg } from './data/seed-org.js';
+import { FaultInjector } from './faults/fault-injector.js';
+import type { FaultOptions } from './faults/fault-options.js';
+import { handleRequest } from './http/request-pipeline.js';
+import { ApiUsage } from './limits/api-usage.js';
+import { SandboxError } from './sandbox-error.js';
+import { DEFAULT_JWT_AUDIENCES, resolveOptions, type SandboxOptions } from './sandbox-options.js';
+import { QueryCursors } from './soql/query-cursors.js';
+
+export interface SalesforceSandbox {
+  /** http://127.0.0.1:PORT: the login host (token endpoint) and the instance at once. */
+  url: string;
+  /** Same as `url`: pass it as jsforce's `instanceUrl`. */
+  instanceUrl: string;
+  port: number;
+  /** A valid session issued at start (not counted as an API call). */
+  accessToken: string;
+  oauth: {
+    clientId: string;
+    clientSecret: string;
+    refreshToken: string;
+    username: string;
+    /** `${url}/services/oauth2/token` */
+    tokenUrl: string;
+  };
+  /** The org's records, with helpers for tests (get, list, count, update, collectionUpdates). */
+  store: OrgStore;
+  /** Another valid session, as a grant would issue (not counted in stats). */
+  issueAccessToken(): string;
+  /** Ends a session, so that the next call with it gets 401 INVALID_SESSION_ID. */
+  revokeAccessToken(token: string): void;
+  stats(): SandboxStats;
+  resetStats(): void;
+  /** Replaces the fault configuration (and restarts its seeded sequence). */
+  setFaults(faults: FaultOptions): void;
+  /** Closes every connection and the listener; resolves when nothing is left open. */
+  stop(): Promise<void>;
+}
+
+/** Starts a local server that answers like Salesforce's REST API for the subset leadscore uses. Binds 127.0.0.1 only. */
+export async function startSalesforceSandbox(options: SandboxOptions = {}): Promise<SalesforceSandbox> {
+  const config = resolveOptions(options);
+  const jwtPublicKey = config.oauth.jwtPublicKey ? parseKey(config.oauth.jwtPublicKey) : undefined;
+  const store = new OrgStore(config.now);
+  seedOrg(store, { leads: config.leads, contacts: config.contacts, seed: config.seed, now: config.now() });
+  let url = '';
+  const tokens = new TokenAuthority(
+    {
+      ...config.oauth,
+      jwtPublicKey,
+      jwtAudiences: config.oauth.jwtAudiences ?? DEFAULT_JWT_AUDIENCES,
+    },
+    config.now,
+    () => url,
+  );
+  const usage = new ApiUsage(config.dailyApiRequests, config.now);
+  const stats = new CallStats();
+  const faults = new FaultInjector(config.seed, config.faults);
+  const stopping = new AbortController();
+  const deps = { routes: ROUTES, store, tokens, usage, cursors: new QueryCursors(), faults, stats };
+  const server = createServer((req, res) => {
+    handleRequest(req, res, { ...deps, now: config.now, stopping: stopping.signal }).catch(() =>
+      res.destroy(),
+    );
+  });
+  await listen(server, config.port);
+  const port = (server.address() as AddressInfo).port;
+  url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    instanceUrl: url,
+    port,
+    accessToken: tokens.issue().access_token,
+    oauth: {
+      clientId: config.oauth.clientId,
+      clientSecret: config.oauth.clientSecret,
+      refreshToken: config.oauth.refreshToken,
+      username: config.oauth.username,
+      tokenUrl: `${url}/services/oauth2/token`,
+    },
+    store,
+    issueAccessToken: () => tokens.issue().access_token,
+    revokeAccessToken: (token) => tokens.revoke(token),
+    stats: () => stats.snapshot(usage.snapshot()),
+    resetStats: () => stats.reset(),
+    setFaults: (next) => faults.set(next),
+    stop: () => close(server, stopping),
+  };
+}
+
+function parseKey(pem: string) {
+  try {
+    return toPublicKey(pem);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new SandboxError('SANDBOX_OPTIONS', `Invalid sandbox options: oauth.jwtPublicKey: ${detail}`);
+  }
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server, stopping: AbortController): Promise<void> {
+  stopping.abort();
+  return new Promise((resolve, reject) => {
+    if (!server.listening) return resolve();
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
