@@ -1,18 +1,12 @@
 import type { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
+import { evaluateForReport } from './report-evaluation.js';
 import { lineWriter } from './cli-io.js';
 import { wholeNumber } from './int-option.js';
-import { parseNow } from './parse-now.js';
-import { collectColumns, inputFormatOf, parseFolds, parseSeed, readInput } from './predictive-options.js';
+import { collectColumns, parseFolds, parseSeed } from './predictive-options.js';
 import type { DataOptions } from './predictive-options.js';
 import { formatEvaluation } from './predictive-table.js';
-import { ProblemReporter } from './problem-reporter.js';
-import { evaluateSavedModel, evaluateTraining } from '../predictive/evaluate-predictive.js';
-import { columnKey } from '../predictive/data-table.js';
-import { evaluateRules } from '../predictive/evaluate-rules.js';
-import type { Evaluation } from '../predictive/evaluation.js';
-import { loadPredictiveModel } from '../predictive/model-artifact.js';
-import { DEFAULT_FOLDS, DEFAULT_SEED, trainPredictive } from '../predictive/train-model.js';
+import { DEFAULT_FOLDS, DEFAULT_SEED } from '../predictive/train-model.js';
 import { UsageError } from '../util/errors.js';
 
 interface EvaluateOptions extends DataOptions {
@@ -89,7 +83,7 @@ async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<void> {
   const threshold =
     options.threshold === undefined ? undefined : wholeNumber('--threshold', options.threshold, 0, 100);
   const started = performance.now();
-  const evaluation = await evaluateInput(
+  const { evaluation } = await evaluateForReport(
     options,
     { seed, folds, ...(threshold === undefined ? {} : { threshold }) },
     io,
@@ -104,43 +98,4 @@ async function runEvaluate(options: EvaluateOptions, io: CliIo): Promise<void> {
     warn(
       `Evaluated ${evaluation.rows.toLocaleString('en-US')} leads of ${options.input} in ${seconds.toFixed(2)} s`,
     );
-}
-
-async function evaluateInput(
-  options: EvaluateOptions,
-  settings: { seed: number; folds: number; threshold?: number },
-  io: CliIo,
-): Promise<Evaluation> {
-  if (options.rules !== undefined) {
-    const log = lineWriter(io.stderr);
-    const problems = new ProblemReporter(log, options.quiet ? 0 : 5);
-    const evaluation = await evaluateRules({
-      ...settings,
-      input: options.input,
-      format: inputFormatOf(options),
-      label: options.label,
-      rules: options.rules,
-      now: parseNow(options.now),
-      // The outcome is not a lead field: that it is kept in custom is expected.
-      onProblem: (problem) => {
-        if (problem.code !== 'unknown_field' || columnKey(problem.field) !== columnKey(options.label))
-          problems.report(problem);
-      },
-    });
-    const summary = problems.summary();
-    if (summary && !options.quiet) log(summary);
-    return evaluation;
-  }
-  // Read the model first: a wrong --model path should fail before a large input is read.
-  const model = options.model === undefined ? undefined : await loadPredictiveModel(options.model);
-  const { data, format } = await readInput(options, io);
-  if (model && options.model) return evaluateSavedModel(model, options.model, data, settings);
-  const training = trainPredictive(data, {
-    exclude: options.exclude ?? [],
-    seed: settings.seed,
-    folds: settings.folds,
-    format,
-    ...(options.timeColumn ? { timeColumn: options.timeColumn } : {}),
-  });
-  return evaluateTraining(training, data, settings.threshold);
 }

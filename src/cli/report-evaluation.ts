@@ -32,7 +32,7 @@ export interface ReportEvaluation {
 }
 
 /**
- * The evaluation `leadscore evaluate` prints, computed the same way: a rule model on a lead file, a saved
+ * The evaluation behind both `leadscore evaluate` and `leadscore report`: a rule model on a lead file, a saved
  * predictive model on the input as it is, or else a predictive model cross-validated on the input.
  */
 export async function evaluateForReport(

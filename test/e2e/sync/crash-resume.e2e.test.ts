@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CONNECTORS } from '../../../connectors/registry.js';
 import { startHubSpotSandbox } from '../../../connectors/hubspot/sandbox/index.js';
 import type { HubSpotSandbox } from '../../../connectors/hubspot/sandbox/index.js';
-import { createPrng } from '../../../connectors/hubspot/sandbox/prng.js';
+import { createPrng } from '../../../connectors/sandbox-kit/prng.js';
 import { SqliteStateStore } from '../../../src/state/index.js';
 import type { RunRecord } from '../../../src/state/index.js';
 import { runCapturedWith } from '../../unit/cli/run-captured.js';

@@ -1,6 +1,6 @@
 import type { TokenAuthority } from '../auth/token-authority.js';
 import type { CrmStore } from '../data/crm-store.js';
-import type { Route } from '../http/router.js';
+import type { Route } from '../../../sandbox-kit/router.js';
 
 export interface HandlerContext {
   params: Record<string, string>;

@@ -1,4 +1,4 @@
-import type { Prng } from '../prng.js';
+import type { Prng } from '../../../sandbox-kit/prng.js';
 import {
   EMPLOYEE_RANGES,
   LEAD_STATUS_WEIGHTS,

@@ -1,4 +1,4 @@
-import type { Prng } from '../prng.js';
+import type { Prng } from '../../../sandbox-kit/prng.js';
 import type { CrmRecord, EngagementType } from './records.js';
 import { EMAIL_SUBJECTS, MEETING_TITLES } from './seed-vocabulary.js';
 

@@ -1,4 +1,4 @@
-import { createPrng } from '../prng.js';
+import { createPrng } from '../../../sandbox-kit/prng.js';
 import type { CrmStore } from './crm-store.js';
 import { seedContact } from './seed-contacts.js';
 import { seedEngagements } from './seed-engagements.js';

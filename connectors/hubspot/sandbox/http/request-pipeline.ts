@@ -10,7 +10,7 @@ import type { RateLimiter } from '../limits/rate-limiter.js';
 import { ApiError } from './api-error.js';
 import { errorBody, notFoundBody } from './error-bodies.js';
 import { parseBody, readRawBody, sendJson } from './http-io.js';
-import { matchRoute } from './router.js';
+import { matchRoute } from '../../../sandbox-kit/router.js';
 
 export interface PipelineDeps {
   routes: readonly ApiRoute[];

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TokenAuthority } from '../auth/token-authority.js';
 import type { OrgStore } from '../data/org-store.js';
-import type { Route } from '../http/router.js';
+import type { Route } from '../../../sandbox-kit/router.js';
 import type { QueryCursors } from '../soql/query-cursors.js';
 
 export interface HandlerContext {

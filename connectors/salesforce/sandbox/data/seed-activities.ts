@@ -1,5 +1,5 @@
 import { KEY_PREFIXES, makeId } from '../ids.js';
-import type { Prng } from '../prng.js';
+import type { Prng } from '../../../sandbox-kit/prng.js';
 import { formatDate, formatDateTime, parseTemporal, type SObjectRecord } from './field-types.js';
 import {
   CAMPAIGN_STATUSES,

@@ -1,5 +1,5 @@
 import { KEY_PREFIXES, makeId } from '../ids.js';
-import { createPrng } from '../prng.js';
+import { createPrng } from '../../../sandbox-kit/prng.js';
 import { formatDateTime, type SObjectRecord } from './field-types.js';
 import type { OrgStore } from './org-store.js';
 import { seedActivities, seedCampaigns, seedMembers } from './seed-activities.js';

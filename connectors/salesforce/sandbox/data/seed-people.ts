@@ -1,5 +1,5 @@
 import { KEY_PREFIXES, makeId } from '../ids.js';
-import type { Prng } from '../prng.js';
+import type { Prng } from '../../../sandbox-kit/prng.js';
 import { formatDate, formatDateTime, type SObjectRecord } from './field-types.js';
 import { INDUSTRIES, LEAD_SOURCES, LEAD_STATUSES, RATINGS, SALUTATIONS } from './picklists.js';
 import * as V from './seed-vocabulary.js';

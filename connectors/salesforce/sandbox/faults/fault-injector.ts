@@ -1,4 +1,4 @@
-import { createPrng, type Prng } from '../prng.js';
+import { createPrng, type Prng } from '../../../sandbox-kit/prng.js';
 import { SandboxError } from '../sandbox-error.js';
 import { faultOptionsSchema, type FaultOptions, type ServerErrorStatus } from './fault-options.js';
 

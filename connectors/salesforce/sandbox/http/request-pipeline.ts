@@ -10,7 +10,7 @@ import type { QueryCursors } from '../soql/query-cursors.js';
 import { ApiError } from './api-error.js';
 import { NOT_FOUND, restError } from './error-bodies.js';
 import { parseBody, readRawBody, sendJson } from './http-io.js';
-import { matchRoute } from './router.js';
+import { matchRoute } from '../../../sandbox-kit/router.js';
 
 export interface PipelineDeps {
   routes: readonly ApiRoute[];

@@ -2,7 +2,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface Route<H> {
   method: HttpMethod;
-  /** Path with `{name}` placeholders, e.g. `/services/data/{version}/query/{locator}`. */
+  /** Path with `{name}` placeholders, e.g. `/crm/v3/properties/contacts/{propertyName}` or `/services/data/{version}/query`. */
   template: string;
   handler: H;
 }
@@ -12,7 +12,7 @@ export interface RouteMatch<R> {
   params: Record<string, string>;
 }
 
-/** Literal segments win over placeholders, when two templates fit the same path. */
+/** Literal segments win over placeholders, so `/groups` is not read as a property named "groups". Shared by the local sandboxes of every CRM. */
 export function matchRoute<R extends Route<unknown>>(
   routes: readonly R[],
   method: string,
