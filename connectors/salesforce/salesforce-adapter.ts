@@ -1,3 +1,4 @@
+import { usageFromMetrics } from '../../src/connector/adapter-usage.js';
 import type {
   AdapterUsage,
   CrmAdapter,
@@ -76,14 +77,7 @@ export class SalesforceAdapter implements CrmAdapter {
   }
 
   usage(): AdapterUsage {
-    const metrics = this.scheduler.metrics();
-    const byEndpoint: Record<string, number> = {};
-    let apiCalls = 0;
-    for (const [endpoint, counts] of Object.entries(metrics.endpoints)) {
-      byEndpoint[endpoint] = counts.attempts;
-      apiCalls += counts.attempts;
-    }
-    return { apiCalls, rateLimited: metrics.rateLimited, byEndpoint };
+    return usageFromMetrics(this.scheduler.metrics());
   }
 
   metrics(): SchedulerMetrics {

@@ -96,7 +96,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       await o.state.runs.finish(runId, { status, counts: tally.counts, apiCalls: usage.apiCalls, error });
     }
     await lock?.release();
-    report = buildReport();
+    report = buildReport(usage);
     o.onFinished?.(report);
     (logger[status === 'ok' ? 'info' : 'warn'] as typeof logger.info)('run finished', {
       runId,
@@ -110,8 +110,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
   }
   return report;
 
-  function buildReport(): SyncReport {
-    const usage = difference(o.adapter.usage(), usageBefore);
+  function buildReport(usage: AdapterUsage): SyncReport {
     return {
       runId,
       connector: o.connector,

@@ -10,7 +10,7 @@ import type { RateLimiter } from '../limits/rate-limiter.js';
 import { ApiError } from './api-error.js';
 import { errorBody, notFoundBody } from './error-bodies.js';
 import { parseBody, readRawBody, sendJson } from './http-io.js';
-import { matchRoute } from '../../../sandbox-kit/router.js';
+import { admitRequest } from '../../../sandbox-kit/admit-request.js';
 
 export interface PipelineDeps {
   routes: readonly ApiRoute[];
@@ -34,18 +34,9 @@ export async function handleRequest(
   res: ServerResponse,
   deps: PipelineDeps,
 ): Promise<void> {
-  const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const match = matchRoute(deps.routes, method, url.pathname);
-  deps.stats.count(match ? `${method} ${match.route.template}` : `${method} (unmatched)`);
-
-  const fault = deps.faults.decide();
-  if (fault.delayMs > 0) await sleep(fault.delayMs, deps.stopping);
-  if (fault.drop) {
-    deps.stats.dropped();
-    req.socket.destroy();
-    return;
-  }
+  const admitted = await admitRequest(req, deps);
+  if (!admitted) return;
+  const { url, match, fault } = admitted;
 
   let headers: Record<string, string> = {};
   let status = 500;
@@ -89,17 +80,4 @@ export async function handleRequest(
   const correlationId = (body as { correlationId?: unknown } | undefined)?.correlationId;
   headers['X-HubSpot-Correlation-Id'] = typeof correlationId === 'string' ? correlationId : randomUUID();
   sendJson(res, status, body, headers);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -10,7 +10,7 @@ import type { QueryCursors } from '../soql/query-cursors.js';
 import { ApiError } from './api-error.js';
 import { NOT_FOUND, restError } from './error-bodies.js';
 import { parseBody, readRawBody, sendJson } from './http-io.js';
-import { matchRoute } from '../../../sandbox-kit/router.js';
+import { admitRequest } from '../../../sandbox-kit/admit-request.js';
 
 export interface PipelineDeps {
   routes: readonly ApiRoute[];
@@ -37,18 +37,9 @@ export async function handleRequest(
   res: ServerResponse,
   deps: PipelineDeps,
 ): Promise<void> {
-  const method = req.method ?? 'GET';
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const match = matchRoute(deps.routes, method, url.pathname);
-  deps.stats.count(match ? `${method} ${match.route.template}` : `${method} (unmatched)`);
-
-  const fault = deps.faults.decide();
-  if (fault.delayMs > 0) await sleep(fault.delayMs, deps.stopping);
-  if (fault.drop) {
-    deps.stats.dropped();
-    req.socket.destroy();
-    return;
-  }
+  const admitted = await admitRequest(req, deps);
+  if (!admitted) return;
+  const { url, match, fault } = admitted;
 
   let status = 500;
   let body: unknown;
@@ -92,17 +83,4 @@ export async function handleRequest(
     : undefined;
   deps.stats.answered(status, errorCode);
   sendJson(res, status, body, limitHeader ? deps.usage.header() : {});
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
