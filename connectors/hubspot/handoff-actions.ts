@@ -10,14 +10,14 @@ import { actionEnabled, isHubSpotHandoffAction } from './handoff-config.js';
 import type { HubSpotHandoffConfig } from './handoff-config.js';
 import { readHandoffContacts } from './handoff-contacts.js';
 import type { ContactLookup } from './handoff-contacts.js';
-import { HandoffOutcomes } from './handoff-outcomes.js';
-import type { ActionResult } from './handoff-outcomes.js';
+import { HandoffOutcomes } from '../../src/connector/handoff-outcomes.js';
+import type { ActionResult } from '../../src/connector/handoff-outcomes.js';
 import { runPropertyActions } from './handoff-property-actions.js';
 import type { PropertyJob } from './handoff-property-actions.js';
 import { findEarlierTasks } from './handoff-task.js';
 import { createOwnerTasks } from './handoff-task-batch.js';
 import type { EarlierTasks } from './handoff-task.js';
-import { postWebhook } from './handoff-webhook.js';
+import { postWebhook } from '../../src/connector/handoff-webhook.js';
 import { enrollInWorkflow, unconfirmedEnrollment } from './handoff-workflow.js';
 
 export interface HubSpotHandoffDeps {

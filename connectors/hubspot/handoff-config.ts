@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ConnectorConfigError } from '../../src/connector/connector-errors.js';
 import type { HandoffAction } from '../../src/connector/crm-adapter.js';
+import { handoffWebhookSchema } from '../../src/connector/handoff-webhook.js';
 import { formatPath } from '../../src/util/errors.js';
-import { SUBJECT_PLACEHOLDERS, unknownPlaceholders } from './handoff-template.js';
+import { SUBJECT_PLACEHOLDERS, unknownPlaceholders } from '../../src/connector/handoff-template.js';
 
 /**
  * HubSpot's default lifecycle stages in their forward order (internal values). Portals may add or remove
@@ -78,15 +79,6 @@ const workflowSchema = z
   })
   .strict();
 
-const webhookSchema = z
-  .object({
-    enabled,
-    /** May carry a secret token: it never appears in an outcome, log or error. */
-    url: z.url({ protocol: /^https?$/ }),
-    timeoutMs: z.number().int().positive().max(60_000).default(10_000),
-  })
-  .strict();
-
 /** A section present turns its action on (unless `enabled: false`); an absent section leaves it off. */
 export const hubSpotHandoffConfigSchema = z
   .object({
@@ -94,7 +86,7 @@ export const hubSpotHandoffConfigSchema = z
     lead_status: leadStatusSchema.optional(),
     owner_task: ownerTaskSchema.optional(),
     workflow: workflowSchema.optional(),
-    webhook: webhookSchema.optional(),
+    webhook: handoffWebhookSchema.optional(),
   })
   .strict();
 

@@ -2,7 +2,7 @@ import type { Transition } from '../../src/connector/crm-adapter.js';
 import type { HubSpotApi } from './hubspot-api.js';
 import type { HubSpotHandoffConfig } from './handoff-config.js';
 import type { ContactLookup } from './handoff-contacts.js';
-import type { HandoffOutcomes } from './handoff-outcomes.js';
+import type { HandoffOutcomes } from '../../src/connector/handoff-outcomes.js';
 import { planLeadStatus, planLifecycleStage } from './handoff-property-plan.js';
 import type { PropertyPlan } from './handoff-property-plan.js';
 import { writeHandoffProperties, writeKey } from './handoff-property-writes.js';

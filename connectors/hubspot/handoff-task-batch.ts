@@ -3,7 +3,7 @@ import { describeFailure } from '../../src/http/describe-failure.js';
 import type { HubSpotApi } from './hubspot-api.js';
 import type { HandoffContact } from './handoff-contacts.js';
 import { describeHubSpotFailure } from './handoff-failure.js';
-import type { ActionResult } from './handoff-outcomes.js';
+import type { ActionResult } from '../../src/connector/handoff-outcomes.js';
 import { findEarlierTasks, ownerTaskInput, transitionMatcher } from './handoff-task.js';
 import type { OwnerTaskConfig, OwnerTaskInput } from './handoff-task.js';
 import { hubSpotPolicy } from './hubspot-policy.js';

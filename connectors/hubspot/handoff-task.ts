@@ -7,7 +7,7 @@ import type { HubSpotApi } from './hubspot-api.js';
 import type { HubSpotHandoffConfig } from './handoff-config.js';
 import type { HandoffContact } from './handoff-contacts.js';
 import { describeHubSpotFailure } from './handoff-failure.js';
-import { renderTemplate } from './handoff-template.js';
+import { renderTemplate } from '../../src/connector/handoff-template.js';
 
 export type OwnerTaskConfig = NonNullable<HubSpotHandoffConfig['owner_task']>;
 

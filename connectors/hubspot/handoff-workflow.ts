@@ -1,7 +1,7 @@
 import type { HubSpotApi } from './hubspot-api.js';
 import { describeHubSpotFailure } from './handoff-failure.js';
 import { toHttpInfo } from './handoff-raw-response.js';
-import type { ActionResult } from './handoff-outcomes.js';
+import type { ActionResult } from '../../src/connector/handoff-outcomes.js';
 
 /** The route template: the email stays out of scheduler logs and metrics. */
 const ENDPOINT = 'POST /automation/v2/workflows/{workflowId}/enrollments/contacts/{email}';

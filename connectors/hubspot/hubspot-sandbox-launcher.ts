@@ -1,5 +1,6 @@
 import type { SandboxLauncher } from '../../src/connector/connector-registry.js';
 import { startHubSpotSandbox } from './sandbox/index.js';
+import { DEFAULT_LIMITS } from './sandbox/sandbox-options.js';
 
 /** The HubSpot sandbox as the CLI starts it: the private-app token and the URL config/sandbox.yaml reads. */
 export const hubSpotSandboxLauncher: SandboxLauncher = {
@@ -13,6 +14,7 @@ export const hubSpotSandboxLauncher: SandboxLauncher = {
     });
     return {
       connector: 'hubspot',
+      description: `portal with ${sandbox.store.listContacts().length.toLocaleString('en-US')} contacts; ${options.perTenSeconds ?? DEFAULT_LIMITS.perTenSeconds} requests per 10 s`,
       url: sandbox.url,
       env: { HUBSPOT_ACCESS_TOKEN: sandbox.privateAppToken, HUBSPOT_SANDBOX_URL: sandbox.url },
       restored: sandbox.restored,

@@ -1,6 +1,6 @@
 import type { Activity } from '../../src/model/activity.js';
 import type { Lead } from '../../src/model/lead.js';
-import { engagementToActivity } from '../../src/mapping/apply-mapping.js';
+import { engagementToActivities } from '../../src/mapping/apply-mapping.js';
 import type { RecordProblemHandler } from '../../src/mapping/crm-record.js';
 import { engagementProperties } from '../../src/mapping/load-mapping.js';
 import type { Mapping } from '../../src/mapping/mapping-schema.js';
@@ -22,7 +22,7 @@ export interface EngagementReadStats {
 
 interface TypeRead {
   links: Map<string, string[]>;
-  activities: Map<string, Activity>;
+  activities: Map<string, Activity[]>;
   objectsRead: number;
   associationReads: number;
   objectReads: number;
@@ -33,8 +33,8 @@ interface TypeRead {
  * type in the mapping's `engagements` section (emails, meetings, calls, …). Per type: one association
  * batch read for the whole page (contacts with none are normal), then the associated objects, each
  * read once even when several contacts of the page share it, 100 per batch read and only with the
- * properties the mapping uses. Each becomes at most one activity by `engagementToActivity` (an outgoing
- * email none; an unreadable date is reported to onProblem), appended to every lead it is associated with.
+ * properties the mapping uses. Each becomes the activities of `engagementToActivities` (an outgoing email
+ * none; an unreadable date is reported to onProblem), appended to every lead it is associated with.
  * Types are read concurrently; activities are appended in mapping order, then HubSpot's association order.
  */
 export async function attachEngagements(
@@ -57,11 +57,11 @@ export async function attachEngagements(
     stats.engagements += read.objectsRead;
     for (const [contactId, ids] of read.links) {
       for (const id of ids) {
-        const activity = read.activities.get(id);
-        if (!activity) continue;
-        for (const lead of byContact.get(contactId) ?? []) {
-          lead.activities.push({ ...activity });
-          stats.activities++;
+        for (const activity of read.activities.get(id) ?? []) {
+          for (const lead of byContact.get(contactId) ?? []) {
+            lead.activities.push({ ...activity });
+            stats.activities++;
+          }
         }
       }
     }
@@ -84,10 +84,9 @@ async function readType(
     ids,
     engagementProperties(mapping, objectType),
   );
-  const activities = new Map<string, Activity>();
+  const activities = new Map<string, Activity[]>();
   for (const record of objects.records) {
-    const activity = engagementToActivity(mapping, objectType, record, onProblem);
-    if (activity) activities.set(record.id, activity);
+    activities.set(record.id, engagementToActivities(mapping, objectType, record, onProblem));
   }
   return {
     links: associations.links,

@@ -33,6 +33,8 @@ export interface BudgetShareGuard {
    * so callers rethrow this instead for the message that says why.
    */
   explain(error: unknown): unknown;
+  /** A new run: the next observation fixes a new start. */
+  reset(): void;
 }
 
 const shareSchema = z.number().gt(0).max(1);
@@ -66,6 +68,10 @@ export function budgetShareGuard(share = 0.5): BudgetShareGuard {
       if (tripped === undefined && start > 0 && budget.remaining <= reserve()) {
         tripped = new BudgetShareError(share, start - budget.remaining, start);
       }
+    },
+    reset() {
+      start = undefined;
+      tripped = undefined;
     },
     explain(error) {
       return tripped !== undefined && error instanceof DailyLimitError && !(error instanceof BudgetShareError)

@@ -16,22 +16,37 @@ import { RequestScheduler } from '../../src/http/request-scheduler.js';
 import type { SchedulerMetrics } from '../../src/http/scheduler-metrics.js';
 import { recordToLead } from '../../src/mapping/apply-mapping.js';
 import type { CrmRecord, RecordProblemHandler } from '../../src/mapping/crm-record.js';
-import { requiredProperties } from '../../src/mapping/load-mapping.js';
+import { engagementProperties } from '../../src/mapping/load-mapping.js';
 import type { Mapping } from '../../src/mapping/mapping-schema.js';
+import { runSalesforceHandoff } from './handoff-actions.js';
+import { SALESFORCE_HANDOFF_ACTIONS, salesforceActionEnabled } from './handoff-config.js';
+import type { SalesforceHandoffConfig } from './handoff-config.js';
 import { DEFAULT_QUERY_BATCH_SIZE, SalesforceApi } from './salesforce-api.js';
 import type { SalesforceCredentials } from './salesforce-credentials.js';
-import { parseSalesforceCursor } from './salesforce-cursor.js';
-import type { IncrementalCursor, SalesforceCursor } from './salesforce-cursor.js';
+import { SalesforceSession } from './salesforce-session.js';
+import type { SalesforceCursor } from './salesforce-cursor.js';
 import { DEFAULT_SALESFORCE_LIMITS, salesforcePolicy } from './salesforce-policy.js';
 import type { SalesforceLimits } from './salesforce-policy.js';
-import { INCREMENTAL_OVERLAP_MS, readAllLeads, readChangedLeads, readLeadsBy } from './salesforce-read.js';
-import type { ReadSpec } from './salesforce-read.js';
+import { missingFields } from './check-fields.js';
+import type { FieldUse } from './check-fields.js';
+import { assertActivityObjects, attachActivities, relationField } from './read-activities.js';
+import type { ActivityReadStats } from './read-activities.js';
+import { readObjects } from './read-objects.js';
+import { objectReads } from './salesforce-objects.js';
+import type { ObjectMappings, ObjectRead } from './salesforce-objects.js';
+import { DEFAULT_BULK_THRESHOLD } from './bulk-write.js';
+import { provisionSalesforce } from './provision-fields.js';
 import { writeScores } from './salesforce-write.js';
 import type { BudgetShareGuard } from './budget-share-guard.js';
 
 export interface SalesforceAdapterOptions {
   credentials: SalesforceCredentials;
-  mapping: Mapping;
+  /** The objects to read, each with its mapping: Lead (unconverted ones), Contact, or both. */
+  objects?: ObjectMappings;
+  /** Shorthand for `objects: { [mapping.object]: mapping }`: one object. */
+  mapping?: Mapping;
+  /** Tasks, Events and campaign memberships as activities (the mappings' `engagements`); on by default. */
+  activities?: boolean;
   /** REST API version, e.g. '62.0' (the default). */
   apiVersion?: string;
   limits?: SalesforceLimits;
@@ -39,41 +54,61 @@ export interface SalesforceAdapterOptions {
   budgetGuard?: BudgetShareGuard;
   /** Records per query batch (`Sforce-Query-Options: batchSize=N`, 200–2,000); 2,000 by default. */
   queryBatchSize?: number;
+  /** Writes of at least this many updates go through Bulk API 2.0 jobs; 10,000 by default. */
+  bulkThreshold?: number;
+  /** Bulk API 2.0 job polling: first interval (doubling to 30 s) and the wait before giving up on a job. */
+  bulkPolling?: { intervalMs?: number; maxWaitMs?: number };
+  /** For the OAuth token endpoint (tests); the global fetch by default. */
+  fetch?: typeof fetch;
+  /** The MQL handoff actions to run on a transition (each switchable); none when absent. */
+  handoff?: SalesforceHandoffConfig;
   /** Values in CRM records that could not be read as the mapping says (the record is still scored). */
   onProblem: RecordProblemHandler;
 }
 
 /**
- * Leads of a Salesforce org: read (full, incremental, by id, by email) and score writes. Provisioning the
- * LeadScore fields, the MQL handoff and engagement activities are not part of this first version.
+ * Unconverted Leads and/or Contacts of a Salesforce org: read (full, incremental, by id, by email) with
+ * their Tasks, Events and campaign memberships as activities, and score writes.
  */
 export class SalesforceAdapter implements CrmAdapter {
   readonly crm = 'salesforce' as const;
-  readonly handoffActions: readonly HandoffAction[] = [];
+  /** The configured handoff actions, in the order they run. */
+  get handoffActions(): readonly HandoffAction[] {
+    const handoff = this.options.handoff ?? {};
+    return SALESFORCE_HANDOFF_ACTIONS.filter((action) => salesforceActionEnabled(handoff, action));
+  }
   private readonly api: SalesforceApi;
   private readonly scheduler: RequestScheduler;
-  private readonly spec: ReadSpec;
+  /** The enabled objects in read order. */
+  private readonly reads: ObjectRead[];
+  /** Writes and provisioning use `mapping`: the first object's (all objects write the same score fields). */
+  private readonly options: SalesforceAdapterOptions & { mapping: Mapping };
+  private readonly activityTotals: ActivityReadStats = {
+    queries: 0,
+    queryMores: 0,
+    records: 0,
+    activities: 0,
+  };
 
-  constructor(private readonly options: SalesforceAdapterOptions) {
-    const { mapping } = options;
-    if (mapping.crm !== 'salesforce' || mapping.object !== 'Lead') {
-      throw new ConnectorConfigError(
-        'salesforce',
-        `the mapping is for ${mapping.crm} ${mapping.object}; this adapter reads salesforce Lead`,
-      );
-    }
+  constructor(options: SalesforceAdapterOptions) {
+    this.reads = objectReads(options, options.queryBatchSize ?? DEFAULT_QUERY_BATCH_SIZE);
+    if (options.activities !== false) for (const read of this.reads) assertActivityObjects(read.mapping);
+    this.options = { ...options, mapping: this.reads[0]!.mapping };
+    const session = new SalesforceSession(options.credentials, { fetch: options.fetch });
     this.scheduler = new RequestScheduler({
       policy: salesforcePolicy(options.limits ?? DEFAULT_SALESFORCE_LIMITS, options.budgetGuard),
+      ...(session.canRefresh ? { refreshAuth: () => this.api.refreshSession() } : {}),
     });
     this.api = new SalesforceApi(this.scheduler, {
-      instanceUrl: options.credentials.instanceUrl,
-      accessToken: options.credentials.accessToken,
+      session,
       version: options.apiVersion,
+      budgetGuard: options.budgetGuard,
     });
-    this.spec = {
-      fields: requiredProperties(mapping),
-      batchSize: options.queryBatchSize ?? DEFAULT_QUERY_BATCH_SIZE,
-    };
+  }
+
+  /** The budget share is per run: a long-lived adapter (serve) measures each run from its own start. */
+  beginRun(): void {
+    this.options.budgetGuard?.reset();
   }
 
   usage(): AdapterUsage {
@@ -84,102 +119,76 @@ export class SalesforceAdapter implements CrmAdapter {
     return this.scheduler.metrics();
   }
 
-  /** The session works and every mapped Lead field exists (describe). */
+  /** Activity queries and what they found, over every page read so far. */
+  activityStats(): ActivityReadStats {
+    return { ...this.activityTotals };
+  }
+
+  /**
+   * The session works, and every field the mappings read or write exists (describe): on each enabled
+   * object, on the parents its paths go through (Account.Industry), and on the activity objects read.
+   */
   async check(): Promise<void> {
-    const describe = await this.api.call('GET /sobjects/Lead/describe', (conn) =>
-      conn.sobject('Lead').describe(),
-    );
-    const known = new Set(describe.fields.map((field) => field.name.toLowerCase()));
-    const wanted = [...this.spec.fields, ...Object.values(this.options.mapping.scoreProperties)].filter(
-      (name): name is string => typeof name === 'string' && !name.includes('.'),
-    );
-    const missing = [...new Set(wanted.filter((name) => !known.has(name.toLowerCase())))];
+    const uses: FieldUse[] = [];
+    for (const { object, mapping, spec } of this.reads) {
+      // The read's fields hold the score fields too: they are read back into `current`.
+      uses.push({ object, fields: spec.fields });
+      if (this.options.activities === false) continue;
+      for (const type of Object.keys(mapping.engagements)) {
+        uses.push({
+          object: type,
+          fields: [relationField(type, object)!, ...engagementProperties(mapping, type)],
+        });
+      }
+    }
+    const missing = await missingFields(this.api, uses);
     if (missing.length > 0) {
       throw new ConnectorConfigError(
         'salesforce',
-        `Lead has no field ${missing.join(', ')} (or this user cannot see it); check the mapping and field-level security`,
+        `${missing.join('; ')} (or this user cannot see it); check the mapping and field-level security`,
       );
     }
   }
 
   async *read(query: ReadQuery): AsyncGenerator<Page> {
-    switch (query.kind) {
-      case 'full': {
-        const resume = parseSalesforceCursor(query.cursor);
-        // A finished full read is not resumed: the next full read starts over.
-        const url =
-          resume?.kind === 'full' && !resume.done ? (resume.nextRecordsUrl ?? undefined) : undefined;
-        for await (const page of readAllLeads(this.api, this.spec, url)) {
-          yield this.toPage(page.records, page.cursor);
-        }
-        return;
-      }
-      case 'incremental': {
-        const start = incrementalStart(parseSalesforceCursor(query.cursor), query.since, query.asOf);
-        for await (const page of readChangedLeads(this.api, this.spec, start)) {
-          yield this.toPage(page.records, page.cursor);
-        }
-        return;
-      }
-      case 'ids':
-      case 'emails': {
-        const values = query.kind === 'ids' ? query.ids : query.emails;
-        if (values.length === 0) return;
-        let read = 0;
-        for await (const records of readLeadsBy(
-          this.api,
-          this.spec,
-          query.kind === 'ids' ? 'Id' : 'Email',
-          values,
-        )) {
-          read += records.length;
-          yield this.toPage(records, { kind: 'lookup', read, done: false });
-        }
-        return;
-      }
+    for await (const batch of readObjects(this.api, this.reads, query)) {
+      yield await this.toPage(batch.read, batch.records, batch.cursor);
     }
   }
 
   write(updates: ScoreUpdate[]): Promise<WriteResult> {
-    return writeScores(this.api, this.options.mapping, updates);
+    const { bulkThreshold, bulkPolling } = this.options;
+    return writeScores(this.api, this.options.mapping, updates, {
+      threshold: bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
+      pollIntervalMs: bulkPolling?.intervalMs,
+      maxWaitMs: bulkPolling?.maxWaitMs,
+    });
   }
 
+  /** The score fields on every configured object, and the permission set that grants them. */
   provision(): Promise<ProvisionReport> {
-    return Promise.reject(
-      new ConnectorConfigError(
-        'salesforce',
-        'provision is not implemented yet; create the LeadScore fields by hand',
-      ),
-    );
+    return provisionSalesforce(this.api, this.options.mapping, { objects: this.reads.map((r) => r.object) });
   }
 
-  handoff(_requests: HandoffRequest[]): Promise<HandoffResult[]> {
-    return Promise.reject(new ConnectorConfigError('salesforce', 'handoff is not implemented yet'));
+  handoff(requests: HandoffRequest[]): Promise<HandoffResult[]> {
+    return runSalesforceHandoff(this.api, this.options.handoff ?? {}, requests);
   }
 
-  private toPage(records: CrmRecord[], cursor: SalesforceCursor): Page {
-    const { mapping, onProblem } = this.options;
+  private async toPage(read: ObjectRead, records: CrmRecord[], cursor: SalesforceCursor): Promise<Page> {
+    const { onProblem } = this.options;
+    const { object, mapping } = read;
     const leads = records.map((record) =>
-      recordToLead(mapping, record, { crm: 'salesforce', object: 'Lead', onProblem }),
+      recordToLead(mapping, record, { crm: 'salesforce', object, onProblem }),
     );
+    if (this.options.activities !== false && leads.length > 0) {
+      // Activity queries take the largest batches whatever the page size: fewer queryMore calls.
+      const stats = await attachActivities(this.api, mapping, object, leads, {
+        batchSize: DEFAULT_QUERY_BATCH_SIZE,
+        onProblem,
+      });
+      for (const key of Object.keys(stats) as (keyof ActivityReadStats)[])
+        this.activityTotals[key] += stats[key];
+    }
     return { leads, cursor };
   }
-}
-
-/**
- * An unfinished incremental read resumes after its keyset; a finished one starts the next at its high-water
- * mark, and a first one at `since` (our clock), both less the clock-skew overlap.
- */
-function incrementalStart(
-  cursor: SalesforceCursor | undefined,
-  since: Date | undefined,
-  asOf: Date | undefined,
-): IncrementalCursor {
-  if (cursor?.kind === 'incremental' && !cursor.done) return cursor;
-  const from =
-    cursor?.kind === 'incremental'
-      ? Math.max(0, cursor.highWater - INCREMENTAL_OVERLAP_MS)
-      : Math.max(0, (since?.getTime() ?? 0) - INCREMENTAL_OVERLAP_MS);
-  const highWater = Math.max(from, asOf?.getTime() ?? 0);
-  return { kind: 'incremental', since: from, afterStamp: null, afterId: null, highWater, done: false };
 }

@@ -4,6 +4,10 @@ import { ConnectorAuthError, ConnectorRequestError } from '../../src/connector/c
 import { describeFailure } from '../../src/http/describe-failure.js';
 import type { RequestScheduler } from '../../src/http/request-scheduler.js';
 import { LeadscoreError } from '../../src/util/errors.js';
+import { flowResultsFromError } from './flow-results.js';
+import type { BudgetShareGuard } from './budget-share-guard.js';
+import { SalesforceSession } from './salesforce-session.js';
+import type { SalesforceSessionInfo } from './salesforce-session.js';
 
 /** The REST API version every request names; pinned so that a jsforce upgrade changes nothing. */
 export const DEFAULT_SALESFORCE_API_VERSION = '62.0';
@@ -30,12 +34,16 @@ export interface SalesforceSaveResult {
   errors: { statusCode: string; message: string; fields?: string[] }[];
 }
 
-export interface SalesforceApiOptions {
-  instanceUrl: string;
-  accessToken: string;
+export type SalesforceApiOptions = (
+  | { session: SalesforceSession }
+  /** A fixed session (tests, a token obtained elsewhere). */
+  | { instanceUrl: string; accessToken: string }
+) & {
   /** e.g. '62.0'. */
   version?: string;
-}
+  /** Turns the scheduler's daily stop into the guard's own "share spent" error once it tripped. */
+  budgetGuard?: Pick<BudgetShareGuard, 'explain'>;
+};
 
 /**
  * Every Salesforce call goes through here: each jsforce call is one `run` of the shared scheduler
@@ -45,16 +53,19 @@ export interface SalesforceApiOptions {
  */
 export class SalesforceApi {
   readonly conn: Connection;
+  private readonly session: SalesforceSession;
+  private readonly budgetGuard: Pick<BudgetShareGuard, 'explain'> | undefined;
 
   constructor(
     private readonly scheduler: RequestScheduler,
     options: SalesforceApiOptions,
   ) {
-    this.conn = new jsforce.Connection({
-      instanceUrl: options.instanceUrl,
-      accessToken: options.accessToken,
-      version: options.version ?? DEFAULT_SALESFORCE_API_VERSION,
-    });
+    this.session =
+      'session' in options
+        ? options.session
+        : new SalesforceSession({ instanceUrl: options.instanceUrl, accessToken: options.accessToken });
+    this.budgetGuard = options.budgetGuard;
+    this.conn = new jsforce.Connection({ version: options.version ?? DEFAULT_SALESFORCE_API_VERSION });
     // Query and queryMore call conn.request without options; an empty `methods` list makes jsforce's fetch
     // wrapper retry nothing (not 5xx, not 429, not network errors): the scheduler decides.
     const request = this.conn.request.bind(this.conn);
@@ -69,6 +80,7 @@ export class SalesforceApi {
     options: { idempotent?: boolean; priority?: number } = {},
   ): Promise<T> {
     try {
+      await this.establish();
       return await this.scheduler.run(
         SALESFORCE_REQUEST_CLASS,
         endpoint,
@@ -82,7 +94,7 @@ export class SalesforceApi {
         { idempotent: options.idempotent ?? true, priority: options.priority ?? 0 },
       );
     } catch (error) {
-      throw asConnectorError(error, endpoint);
+      throw asConnectorError(this.budgetGuard?.explain(error) ?? error, endpoint);
     }
   }
 
@@ -128,6 +140,52 @@ export class SalesforceApi {
     );
   }
 
+  /** POST /composite/sobjects (`allOrNone: false`): one SaveResult per record, in order. Not idempotent. */
+  createCollection(records: Record<string, unknown>[]): Promise<unknown> {
+    return this.call(
+      'POST /composite/sobjects',
+      (conn) =>
+        conn.request<unknown>({
+          method: 'POST',
+          url: '/composite/sobjects',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ allOrNone: false, records }),
+        }),
+      { idempotent: false },
+    );
+  }
+
+  /** POST /actions/custom/flow/{name}: one result per input, also when Salesforce answers 400. Not idempotent. */
+  invokeFlow(name: string, inputs: Record<string, unknown>[]): Promise<unknown> {
+    return this.call(
+      'POST /actions/custom/flow/{flowApiName}',
+      (conn) =>
+        conn
+          .request<unknown>({
+            method: 'POST',
+            url: `/actions/custom/flow/${encodeURIComponent(name)}`,
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ inputs }),
+          })
+          .catch(flowResultsFromError),
+      { idempotent: false },
+    );
+  }
+
+  /** For the scheduler's `refreshAuth`: a new session after a 401, used by the retried request. */
+  async refreshSession(): Promise<void> {
+    this.use(await this.session.refresh());
+  }
+
+  private async establish(): Promise<void> {
+    if (!this.conn.accessToken) this.use(await this.session.ensure());
+  }
+
+  private use(info: SalesforceSessionInfo): void {
+    this.conn.accessToken = info.accessToken;
+    this.conn.instanceUrl = info.instanceUrl;
+  }
+
   /** jsforce reads `Sforce-Limit-Info` into conn.limitInfo on every response; the scheduler paces on it. */
   private observeLimitInfo(): void {
     const usage = this.conn.limitInfo?.apiUsage;
@@ -148,7 +206,7 @@ function asConnectorError(error: unknown, endpoint: string): unknown {
   if (failure.status === 401 || failure.errorCode === 'INVALID_SESSION_ID') {
     return new ConnectorAuthError(
       'salesforce',
-      `Salesforce rejected the session on ${endpoint}; check SALESFORCE_ACCESS_TOKEN and SALESFORCE_INSTANCE_URL`,
+      `Salesforce rejected the session on ${endpoint} (INVALID_SESSION_ID); check the SALESFORCE_* credentials and the instance URL`,
     );
   }
   const message =

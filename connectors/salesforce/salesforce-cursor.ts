@@ -1,24 +1,37 @@
 import { z } from 'zod';
 import type { Cursor } from '../../src/connector/crm-adapter.js';
 import { ConnectorConfigError } from '../../src/connector/connector-errors.js';
+import { salesforceObjectSchema } from './salesforce-objects.js';
+
+/** The object a read is on; cursors written before Contacts were read have none and were on Lead. */
+const objectSchema = salesforceObjectSchema.default('Lead');
 
 /**
- * Where a Salesforce read stopped, written after every page.
- * full: the query's nextRecordsUrl (null once read to the end). incremental: the window (SystemModstamp ≥
- * `since`) and the keyset (SystemModstamp, Id) of the last record read, so a resumed read starts a new
- * query after it instead of relying on a query locator that Salesforce expires.
+ * Where a Salesforce read stopped, written after every page. Full and incremental reads go through the
+ * enabled objects in turn (Lead, then Contact); `object` is the one to resume, and `done` is set once the
+ * last one is read.
+ * full: the query's nextRecordsUrl (null once read to the end, or when `object` is yet to be started).
+ * incremental: the window (SystemModstamp ≥ `since`, the same for every object) and the keyset
+ * (SystemModstamp, Id) of the last record of `object` read (null when it is yet to be started), so a
+ * resumed read starts a new query after it instead of relying on a query locator that Salesforce expires.
  */
 export const salesforceCursorSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('full'), nextRecordsUrl: z.string().nullable(), done: z.boolean() }),
+  z.object({
+    kind: z.literal('full'),
+    object: objectSchema,
+    nextRecordsUrl: z.string().nullable(),
+    done: z.boolean(),
+  }),
   z.object({
     kind: z.literal('incremental'),
+    object: objectSchema,
     /** Window start (ms), the clock-skew overlap already taken off. */
     since: z.number().int().nonnegative(),
     /** SystemModstamp (ms) of the last record read; null before the first page. */
     afterStamp: z.number().int().nonnegative().nullable(),
     /** Id of the last record read (18 characters); null before the first page. */
     afterId: z.string().nullable(),
-    /** Highest SystemModstamp seen (ms), or the run's start: where the next run starts, less the overlap. */
+    /** Highest SystemModstamp seen on any object (ms), or the run's start: the next run starts there. */
     highWater: z.number().int().nonnegative(),
     done: z.boolean(),
   }),
@@ -26,6 +39,7 @@ export const salesforceCursorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lookup'), read: z.number().int().nonnegative(), done: z.boolean() }),
 ]);
 export type SalesforceCursor = z.infer<typeof salesforceCursorSchema>;
+export type FullCursor = Extract<SalesforceCursor, { kind: 'full' }>;
 export type IncrementalCursor = Extract<SalesforceCursor, { kind: 'incremental' }>;
 
 export function parseSalesforceCursor(cursor: Cursor | undefined): SalesforceCursor | undefined {

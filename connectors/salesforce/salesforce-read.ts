@@ -1,14 +1,15 @@
 import type { CrmRecord } from '../../src/mapping/crm-record.js';
 import type { SalesforceApi, SalesforceQueryPage, SalesforceRow } from './salesforce-api.js';
 import type { IncrementalCursor, SalesforceCursor } from './salesforce-cursor.js';
-import { selectStatement, soqlId, soqlInChunks, soqlString } from './soql.js';
+import { READ_FILTERS } from './salesforce-objects.js';
+import type { SalesforceObject } from './salesforce-objects.js';
+import { selectStatement, soqlId, soqlString } from './soql.js';
+import { soqlInUrlChunks } from './soql-url-chunks.js';
 
 /** Re-read this much before the last high-water mark: the clocks of Salesforce's writers are not one clock. */
 export const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
 /** Paging goes before other requests: the next batch's locator is in this answer. */
 const PAGING_PRIORITY = 1;
-/** Every read skips converted leads: they live on as Contacts and cannot be updated. */
-const UNCONVERTED = 'IsConverted = false';
 const ORDER = ['SystemModstamp', 'Id'];
 
 export interface RecordPage {
@@ -17,38 +18,41 @@ export interface RecordPage {
 }
 
 export interface ReadSpec {
-  /** Lead fields to select (the mapping's); Id and SystemModstamp are added. */
+  /** Lead (the default; unconverted ones only) or Contact. */
+  object?: SalesforceObject;
+  /** The object's fields to select (the mapping's); Id and SystemModstamp are added. */
   fields: string[];
   batchSize: number;
 }
 
 /**
- * Every unconverted Lead, oldest SystemModstamp first, following nextRecordsUrl to the end; resumable from
- * the nextRecordsUrl of an interrupted read (while Salesforce keeps the locator open).
+ * Every unconverted Lead (or every Contact), oldest SystemModstamp first, following nextRecordsUrl to the
+ * end; resumable from the nextRecordsUrl of an interrupted read (while Salesforce keeps the locator open).
  */
 export async function* readAllLeads(
   api: SalesforceApi,
   spec: ReadSpec,
   resumeUrl?: string,
 ): AsyncGenerator<RecordPage> {
+  const object = spec.object ?? 'Lead';
   const soql = selectStatement({
     fields: selectFields(spec.fields),
-    object: 'Lead',
-    where: UNCONVERTED,
+    object,
+    where: READ_FILTERS[object],
     orderBy: ORDER,
   });
   for await (const page of queryPages(api, soql, spec.batchSize, resumeUrl)) {
     const next = page.nextRecordsUrl ?? null;
     yield {
       records: page.records.map(toCrmRecord),
-      cursor: { kind: 'full', nextRecordsUrl: next, done: next === null },
+      cursor: { kind: 'full', object, nextRecordsUrl: next, done: next === null },
     };
   }
 }
 
 /**
- * Leads with SystemModstamp ≥ `since`, in (SystemModstamp, Id) order. The cursor after each page holds the
- * last record's keyset, so a resumed read is a new query for what comes after it.
+ * Records of `spec.object` with SystemModstamp ≥ `since`, in (SystemModstamp, Id) order. The cursor after
+ * each page holds the last record's keyset, so a resumed read is a new query for what comes after it.
  */
 export async function* readChangedLeads(
   api: SalesforceApi,
@@ -57,13 +61,14 @@ export async function* readChangedLeads(
 ): AsyncGenerator<RecordPage> {
   if (start.done) return;
   let { afterStamp, afterId, highWater } = start;
-  let where = `${UNCONVERTED} AND SystemModstamp >= ${soqlDateTime(start.since)}`;
+  const object = spec.object ?? 'Lead';
+  let where = filtered(object, `SystemModstamp >= ${soqlDateTime(start.since)}`);
   if (afterStamp !== null && afterId !== null) {
     // Literals have whole seconds: `>` a floored stamp may re-read a few records of that second, never skip one.
     const stamp = soqlDateTime(afterStamp);
     where += ` AND (SystemModstamp > ${stamp} OR (SystemModstamp = ${stamp} AND Id > ${soqlId(afterId)}))`;
   }
-  const soql = selectStatement({ fields: selectFields(spec.fields), object: 'Lead', where, orderBy: ORDER });
+  const soql = selectStatement({ fields: selectFields(spec.fields), object, where, orderBy: ORDER });
   let yielded = false;
   for await (const page of queryPages(api, soql, spec.batchSize)) {
     for (const row of page.records) {
@@ -78,27 +83,31 @@ export async function* readChangedLeads(
     yielded = true;
     yield {
       records: page.records.map(toCrmRecord),
-      cursor: { kind: 'incremental', since: start.since, afterStamp, afterId, highWater, done },
+      cursor: { kind: 'incremental', object, since: start.since, afterStamp, afterId, highWater, done },
     };
   }
   if (!yielded) {
     yield {
       records: [],
-      cursor: { kind: 'incremental', since: start.since, afterStamp, afterId, highWater, done: true },
+      cursor: { kind: 'incremental', object, since: start.since, afterStamp, afterId, highWater, done: true },
     };
   }
 }
 
-/** Leads by record id (`Id IN (…)`, ids validated and made 18 characters) or by email (`Email IN (…)`). */
+/**
+ * Records of `spec.object` by record id (`Id IN (…)`, ids validated and made 18 characters) or by email
+ * (`Email IN (…)`), as many queries as the URL length allows.
+ */
 export async function* readLeadsBy(
   api: SalesforceApi,
   spec: ReadSpec,
   by: 'Id' | 'Email',
   values: readonly string[],
 ): AsyncGenerator<CrmRecord[]> {
+  const object = spec.object ?? 'Lead';
   const literals = by === 'Id' ? [...new Set(values.map(soqlId))] : [...new Set(values)].map(soqlString);
-  const prefix = `${selectStatement({ fields: selectFields(spec.fields), object: 'Lead' })} WHERE ${UNCONVERTED} AND ${by} IN `;
-  for (const soql of soqlInChunks(prefix, literals)) {
+  const prefix = `${selectStatement({ fields: selectFields(spec.fields), object })} WHERE ${filtered(object, `${by} IN `)}`;
+  for (const soql of soqlInUrlChunks(prefix, literals)) {
     for await (const page of queryPages(api, soql, spec.batchSize)) {
       yield page.records.map(toCrmRecord);
     }
@@ -106,7 +115,7 @@ export async function* readLeadsBy(
 }
 
 /** A query's batches to the end; the next batch is requested as soon as one arrives. */
-async function* queryPages(
+export async function* queryPages(
   api: SalesforceApi,
   soql: string,
   batchSize: number,
@@ -123,6 +132,12 @@ async function* queryPages(
     pending?.catch(() => {});
     yield next ? page : { ...page, nextRecordsUrl: undefined };
   }
+}
+
+/** `condition`, and the object's read filter (unconverted Leads only) before it. */
+function filtered(object: SalesforceObject, condition: string): string {
+  const filter = READ_FILTERS[object];
+  return filter ? `${filter} AND ${condition}` : condition;
 }
 
 function selectFields(fields: string[]): string[] {

@@ -2,6 +2,7 @@ import type { RecordFailure, ScoreUpdate, WriteResult } from '../../src/connecto
 import { ConnectorRequestError } from '../../src/connector/connector-errors.js';
 import type { Mapping } from '../../src/mapping/mapping-schema.js';
 import { scoreValuesToProperties } from '../../src/mapping/score-properties.js';
+import { bulkWriteScores, type BulkWriteOptions } from './bulk-write.js';
 import type { SalesforceApi } from './salesforce-api.js';
 
 /** sObject Collections takes at most 200 records per call. */
@@ -10,20 +11,31 @@ export const COLLECTION_SIZE = 200;
 export const SCORE_WRITE_HEADERS = { 'Sforce-Auto-Assign': 'FALSE' } as const;
 const NUMBER_KEYS = ['score', 'fit', 'engagement', 'predictive'] as const;
 
+/** Bulk API 2.0 for writes of at least `threshold` updates (bulk-write.ts); collections below it. */
+export interface BulkRouting extends BulkWriteOptions {
+  threshold: number;
+}
+
 /**
  * Writes exactly the mapped score fields, 200 records per collection update, `allOrNone: false`, so one
  * rejected record does not hold back the others; its statusCode and message come back in `failed`.
+ * With `bulk`, a write of at least `bulk.threshold` updates goes as Bulk API 2.0 jobs instead.
  */
 export async function writeScores(
   api: SalesforceApi,
   mapping: Mapping,
   updates: ScoreUpdate[],
+  bulk?: BulkRouting,
 ): Promise<WriteResult> {
+  if (bulk && updates.length > 0 && updates.length >= bulk.threshold) {
+    return bulkWriteScores(api, mapping, updates, bulk);
+  }
   const result: WriteResult = { written: [], failed: [] };
   for (let i = 0; i < updates.length; i += COLLECTION_SIZE) {
     const chunk = updates.slice(i, i + COLLECTION_SIZE);
     const records = chunk.map((u) => ({
-      attributes: { type: 'Lead' },
+      // A page mixes Leads and Contacts; sObject Collections takes both in one call.
+      attributes: { type: u.ref.object },
       Id: u.ref.id,
       ...scoreFields(mapping, u),
     }));

@@ -71,7 +71,7 @@ export async function runDemo(options: DemoOptions, io: CliIo, connectors: Conne
       sandboxes.push(sandbox);
       const portal = sandbox.restored
         ? `the demo portal restored from ${shown(snapshotFile(name))}`
-        : `a new demo portal with ${contacts.toLocaleString('en-US')} contacts`;
+        : `a new demo ${sandbox.description}`;
       out(`${name} sandbox: ${sandbox.url}, ${portal}`);
     }
     const sandboxEnv = Object.assign({}, ...sandboxes.map((s) => s.env)) as Record<string, string>;

@@ -115,12 +115,12 @@ function usageLines(sandboxes: RunningSandbox[], request: SandboxRequest): strin
   const config = shellQuote(sandboxConfigPath());
   const lines: string[] = [];
   for (const sandbox of sandboxes) {
-    const portal = sandbox.restored
-      ? `restored from ${request.persist}`
-      : `${request.contacts.toLocaleString('en-US')} contacts${request.seed === undefined ? '' : `, seed ${request.seed}`}`;
-    lines.push(
-      `${sandbox.connector} sandbox: ${sandbox.url} (${portal}; ${request.perTenSeconds} requests per 10 s)`,
-    );
+    const origin = sandbox.restored
+      ? `restored from ${request.persist}: `
+      : request.seed === undefined
+        ? ''
+        : `seed ${request.seed}: `;
+    lines.push(`${sandbox.connector} sandbox: ${sandbox.url} (${origin}${sandbox.description})`);
   }
   lines.push('', 'Point leadscore at it from another shell:');
   for (const sandbox of sandboxes)

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { ConnectorRegistry } from '../connector/connector-registry.js';
 import type { ProvisionChange } from '../connector/crm-adapter.js';
@@ -29,7 +30,7 @@ export function registerSetupCommand(program: Command, io: CliIo, connectors: Co
     .option('--mapping <file>', "the mapping file naming the properties, overriding the deployment's")
     .addHelpText(
       'after',
-      '\nCredentials come from the environment (HubSpot: HUBSPOT_ACCESS_TOKEN, or HUBSPOT_CLIENT_ID,\nHUBSPOT_CLIENT_SECRET and HUBSPOT_REFRESH_TOKEN).\n\nWith --connector and --base-url no deployment file is needed.\n\nExamples:\n  leadscore setup\n  leadscore setup --connector hubspot\n  leadscore setup --connector hubspot --base-url http://127.0.0.1:4010',
+      '\nCredentials come from the environment (HubSpot: HUBSPOT_ACCESS_TOKEN, or HUBSPOT_CLIENT_ID,\nHUBSPOT_CLIENT_SECRET and HUBSPOT_REFRESH_TOKEN; Salesforce: SALESFORCE_CLIENT_ID with\nSALESFORCE_USERNAME and SALESFORCE_PRIVATE_KEY for the JWT bearer flow, or see config/leadscore.yaml).\n\nWith --connector and --base-url no deployment file is needed.\n\nExamples:\n  leadscore setup\n  leadscore setup --connector hubspot\n  leadscore setup --connector hubspot --base-url http://127.0.0.1:4010',
     )
     .action(async (options: SetupOptions) => {
       const out = lineWriter(io.stdout);
@@ -42,6 +43,7 @@ export function registerSetupCommand(program: Command, io: CliIo, connectors: Co
         const adapter = await factory.create({
           baseUrl: options.baseUrl ?? target.baseUrl,
           mappingFile: options.mapping ?? target.mapping,
+          ...(target.file ? { configDir: dirname(target.file) } : {}),
           settings: target.settings,
           env: process.env,
           onProblem: () => {},
@@ -59,6 +61,8 @@ interface Target {
   baseUrl?: string;
   mapping?: string;
   settings?: unknown;
+  /** The deployment file the target comes from. */
+  file?: string;
 }
 
 /** The deployment's connectors; a named connector with an explicit base URL needs no deployment file. */
@@ -72,12 +76,16 @@ async function targets(options: SetupOptions, connectors: ConnectorRegistry): Pr
     options.config ?? defaultDeploymentFile(process.env, process.cwd()),
     process.env,
   );
-  const configured = enabledConnectors(deployment).map(([name, c]) => ({ name, ...c }));
+  const configured = enabledConnectors(deployment).map(([name, c]) => ({
+    name,
+    file: deployment.file,
+    ...c,
+  }));
   if (!options.connector) return configured;
   const one = deployment.connectors[options.connector];
   if (!one)
     throw new UsageError(`--connector: "${options.connector}" is not configured in ${deployment.file}`);
-  return [{ name: options.connector, ...one }];
+  return [{ name: options.connector, file: deployment.file, ...one }];
 }
 
 function describe(change: ProvisionChange): string {

@@ -16,7 +16,7 @@ export function formatSyncReport(report: SyncReport): string[] {
   const dry = report.kind === 'dry-run';
   const lines = [
     `${report.connector}: ${report.kind} run${report.runId !== undefined ? ` #${report.runId}` : ''} ${report.status} in ${seconds.toFixed(1)} s`,
-    `  contacts read ${n(c.read)}, scored ${n(c.scored)}, ${dry ? 'would write' : 'written'} ${n(c.written)}, unchanged ${n(c.unchanged)}, failed ${n(c.failed)}`,
+    `  records read ${n(c.read)}, scored ${n(c.scored)}, ${dry ? 'would write' : 'written'} ${n(c.written)}, unchanged ${n(c.unchanged)}, failed ${n(c.failed)}`,
     `  MQLs ${dry ? 'that would be handed off' : 'handed off'}: ${n(c.handedOff)}`,
     `  grades: ${distribution(report.grades) || 'none'}`,
     `  statuses: ${distribution(report.statuses) || 'none'}`,

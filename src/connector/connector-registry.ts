@@ -5,6 +5,8 @@ import type { CrmAdapter } from './crm-adapter.js';
 export interface AdapterRequest {
   baseUrl?: string;
   mappingFile?: string;
+  /** The deployment file's folder: relative paths in `settings` are relative to it (the working directory without one). */
+  configDir?: string;
   /** The connector's own section of the deployment config (`connectors.<name>.settings`), unvalidated. */
   settings?: unknown;
   env: NodeJS.ProcessEnv;
@@ -43,6 +45,8 @@ export interface RunningSandbox {
   url: string;
   /** Environment variables that point a deployment at it: credentials and the base-URL variable config/sandbox.yaml reads. */
   env: Record<string, string>;
+  /** What was seeded and the limits it enforces, e.g. `portal with 2,000 contacts; 190 requests per 10 s`. */
+  description: string;
   /** Whether the portal was restored from `snapshotFile` rather than seeded. */
   restored: boolean;
   /** Writes the snapshot when `snapshotFile` was given; does nothing otherwise. */

@@ -20,6 +20,8 @@ export interface CrmAdapter {
   handoff(requests: HandoffRequest[]): Promise<HandoffResult[]>;
   /** API calls since the adapter was made (a run reports the difference). */
   usage(): AdapterUsage;
+  /** A run starts: budgets kept per run (Salesforce's share of the daily allocation) start over. */
+  beginRun?(): void;
 }
 
 export interface AdapterUsage {

@@ -3,6 +3,7 @@ import type { RawLead } from '../input/normalize-lead.js';
 import { expectedDate, parseDate } from '../input/parse-date.js';
 import { parseText } from '../input/parse-values.js';
 import { cleanText, resolve } from '../input/parsed.js';
+import type { RecordProblems } from '../input/input-problem.js';
 import type { Activity } from '../model/activity.js';
 import type { Crm, Lead } from '../model/lead.js';
 import { propertyValue, recordReporter } from './crm-record.js';
@@ -60,33 +61,50 @@ export function recordToLead(mapping: Mapping, record: CrmRecord, options: Recor
 }
 
 /**
- * One engagement record (HubSpot email/meeting/call, Salesforce Task/Event) as an activity, by the
- * mapping's `engagements` section. undefined when its object type is not mapped, when it does not match
- * `when` (an outgoing email is no email_reply), or when its date is missing or unreadable (reported to
- * onProblem with the engagement's id and property).
+ * One engagement record (HubSpot email/meeting/call, Salesforce Task/Event/CampaignMember) as activities,
+ * by the mapping's `engagements` section: one activity for every mapping of its object type whose `when`
+ * matches (all-match: a campaign membership can be a webinar_registration and a webinar_attended). None
+ * when the type is not mapped, nothing matches (an outgoing email is no email_reply), or the date is
+ * missing or unreadable (reported to onProblem with the engagement's id and property, once per property).
  */
-export function engagementToActivity(
+export function engagementToActivities(
   mapping: Mapping,
   objectType: string,
   engagement: CrmRecord,
   onProblem: RecordProblemHandler = () => {},
-): Activity | undefined {
-  if (!Object.hasOwn(mapping.engagements, objectType)) return undefined;
-  const spec = mapping.engagements[objectType]!;
-  if (!matchesWhen(spec, engagement)) return undefined;
+): Activity[] {
+  if (!Object.hasOwn(mapping.engagements, objectType)) return [];
   const { report, inputProblems } = recordReporter(mapping.crm, objectType, engagement.id, onProblem);
-  const raw = propertyValue(engagement, spec.at);
-  const at = parseDate(raw);
-  if (!at.ok) {
-    report(spec.at, 'invalid_date', `${at.problem?.message ?? expectedDate(raw)}; activity skipped`);
-    return undefined;
+  const reported = new Set<string>();
+  const activities: Activity[] = [];
+  for (const spec of mapping.engagements[objectType]!) {
+    if (!matchesWhen(spec, engagement)) continue;
+    const raw = propertyValue(engagement, spec.at);
+    const at = parseDate(raw);
+    if (!at.ok) {
+      if (!reported.has(spec.at)) {
+        report(spec.at, 'invalid_date', `${at.problem?.message ?? expectedDate(raw)}; activity skipped`);
+        reported.add(spec.at);
+      }
+      continue;
+    }
+    activities.push({ type: spec.type, at: at.value, ...attributesOf(spec, engagement, inputProblems) });
   }
-  const activity: Activity = { type: spec.type, at: at.value };
+  return activities;
+}
+
+/** Activity attribute ← engagement property, as trimmed text; missing values are left out. */
+function attributesOf(
+  spec: EngagementMapping,
+  engagement: CrmRecord,
+  problems: RecordProblems,
+): Record<string, string> {
+  const attributes: Record<string, string> = {};
   for (const [attribute, property] of Object.entries(spec.attributes ?? {})) {
-    const value = resolve(parseText(propertyValue(engagement, property), Infinity), property, inputProblems);
-    if (value !== undefined) activity[attribute] = value;
+    const value = resolve(parseText(propertyValue(engagement, property), Infinity), property, problems);
+    if (value !== undefined) attributes[attribute] = value;
   }
-  return activity;
+  return attributes;
 }
 
 /** Every `when` property must hold the value (or one of the values), compared trimmed and ignoring case. */

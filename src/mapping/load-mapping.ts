@@ -44,9 +44,16 @@ export function requiredProperties(mapping: Mapping): string[] {
   return [...names];
 }
 
-/** The properties an engagement read must request for `objectType`, each once; none if it is not mapped. */
+/**
+ * The properties an engagement read must request for `objectType`: those of every mapping of the type
+ * (date, `when` properties, attribute properties), each once; none if it is not mapped.
+ */
 export function engagementProperties(mapping: Mapping, objectType: string): string[] {
   if (!Object.hasOwn(mapping.engagements, objectType)) return [];
-  const spec = mapping.engagements[objectType]!;
-  return [...new Set([spec.at, ...Object.keys(spec.when ?? {}), ...Object.values(spec.attributes ?? {})])];
+  const names = mapping.engagements[objectType]!.flatMap((spec) => [
+    spec.at,
+    ...Object.keys(spec.when ?? {}),
+    ...Object.values(spec.attributes ?? {}),
+  ]);
+  return [...new Set(names)];
 }

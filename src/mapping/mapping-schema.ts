@@ -63,7 +63,7 @@ export type Rollup = z.infer<typeof rollupSchema>;
 
 const whenValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
-/** One engagement record (an email, a meeting, a Salesforce Task) becomes one activity. */
+/** An engagement record (an email, a meeting, a Salesforce Task) that matches `when` becomes one activity. */
 export const engagementMappingSchema = z.strictObject({
   type: activityTypeSchema,
   at: propertyNameSchema,
@@ -73,6 +73,36 @@ export const engagementMappingSchema = z.strictObject({
   attributes: z.record(attributeNameSchema, propertyNameSchema).optional(),
 });
 export type EngagementMapping = z.infer<typeof engagementMappingSchema>;
+
+const engagementListSchema = z
+  .array(engagementMappingSchema)
+  .min(1, { error: 'an empty list: give at least one mapping, or leave the object out' });
+
+/**
+ * An object's engagement mappings: one, or a list. Every entry whose `when` matches makes an activity
+ * (all-match, not first-match), so one campaign membership can be both a webinar_registration and a
+ * webinar_attended. Parsed as a list either way.
+ */
+export const engagementMappingsSchema = z
+  .custom<z.input<typeof engagementMappingSchema> | z.input<typeof engagementMappingSchema>[]>()
+  .transform((value, ctx): EngagementMapping[] => {
+    // Not a z.union: its error for a mapping with a typo in it would be "expected array".
+    if (typeof value !== 'object' || value === null) {
+      ctx.issues.push({
+        code: 'custom',
+        message: 'expected an engagement mapping or a list of them',
+        input: value,
+      });
+      return z.NEVER;
+    }
+    const parsed = engagementListSchema.safeParse(Array.isArray(value) ? value : [value]);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const path = Array.isArray(value) ? issue.path : issue.path.slice(1);
+      ctx.issues.push({ ...issue, path, input: value } as z.core.$ZodRawIssue);
+    }
+    return z.NEVER;
+  });
 
 /** The score values leadscore writes, each to its own property; `group` is HubSpot's property group. */
 export const SCORE_VALUE_KEYS = [
@@ -126,7 +156,7 @@ export const mappingSchema = z
     /** lead.custom[name] ← CRM property; models read them as `custom.NAME`. */
     custom: z.record(z.string().min(1), propertyNameSchema).default({}),
     rollups: z.array(rollupSchema).default([]),
-    engagements: z.record(objectTypeSchema, engagementMappingSchema).default({}),
+    engagements: z.record(objectTypeSchema, engagementMappingsSchema).default({}),
     scoreProperties: scorePropertiesSchema,
   })
   .superRefine((mapping, ctx) => {

@@ -130,6 +130,7 @@ export class DeploymentRuntime {
     return factory.create({
       baseUrl: config.baseUrl,
       mappingFile: config.mapping,
+      configDir: dirname(this.deployment.file),
       settings: config.settings,
       env: this.options.env,
       onProblem: (problem: RecordProblem) =>

@@ -28,6 +28,7 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
     ? undefined
     : await acquireRunLock(o.state, o.connector, { ttlMs: o.lockTtlMs, waitMs: o.lockWaitMs });
   const tally = new SyncTally(o.dryRunSample);
+  o.adapter.beginRun?.();
   const usageBefore = o.adapter.usage();
   let runId: number | undefined;
   let report: SyncReport | undefined;

@@ -1,8 +1,1 @@
-import { EXIT, LeadscoreError } from '../../../src/util/errors.js';
-
-/** A misuse of the sandbox itself (bad options, unknown record in a store helper, bad snapshot); never sent over HTTP. */
-export class SandboxError extends LeadscoreError {
-  constructor(code: string, message: string, exitCode: number = EXIT.failure) {
-    super(code, message, exitCode);
-  }
-}
+export { SandboxError } from '../../sandbox-kit/sandbox-error.js';

@@ -6,12 +6,17 @@
 export const KEY_PREFIXES = {
   Lead: '00Q',
   Contact: '003',
+  Account: '001',
   Task: '00T',
   Event: '00U',
   Campaign: '701',
   CampaignMember: '00v',
   User: '005',
   Organization: '00D',
+  PermissionSet: '0PS',
+  FieldPermissions: '01k',
+  PermissionSetAssignment: '0Pa',
+  CustomField: '00N',
   QueryLocator: '01g',
 } as const;
 

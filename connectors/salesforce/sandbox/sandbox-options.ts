@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkOptionsSchema, resolveBulkOptions } from './bulk/bulk-options.js';
 import { faultOptionsSchema } from './faults/fault-options.js';
 import { SandboxError } from './sandbox-error.js';
 
@@ -7,6 +8,8 @@ export const DEFAULT_OAUTH = {
   clientSecret: 'sandbox-consumer-secret',
   refreshToken: '5Aep861sandbox.refresh.token',
   username: 'integration@leadscore.sandbox',
+  /** Password and security token, concatenated as the password grant sends them. */
+  password: 'sandbox-password' + 'SandboxSecurityToken',
   /** Salesforce's documented session timeout default is 2 hours. */
   accessTokenTtlSeconds: 7200,
 };
@@ -25,6 +28,8 @@ export const sandboxOptionsSchema = z
     leads: z.number().int().min(0).max(200_000).optional(),
     contacts: z.number().int().min(0).max(100_000).optional(),
     seed: z.number().int().optional(),
+    /** Restored from when it exists (instead of seeding); written by `save()`. */
+    snapshotFile: z.string().min(1).optional(),
     oauth: z
       .object({
         clientId: z.string().min(1).optional(),
@@ -32,6 +37,7 @@ export const sandboxOptionsSchema = z
         refreshToken: z.string().min(1).optional(),
         /** The `sub` a JWT bearer assertion must name. */
         username: z.string().min(1).optional(),
+        password: z.string().min(1).optional(),
         /** PEM public key (or certificate) that verifies JWT bearer assertions; without it the grant is refused. */
         jwtPublicKey: z.string().min(1).optional(),
         /** Accepted `aud` values besides the sandbox's own URL; the login hosts by default. */
@@ -42,6 +48,8 @@ export const sandboxOptionsSchema = z
       .optional(),
     limits: z.object({ dailyApiRequests: positiveInt.optional() }).strict().optional(),
     faults: faultOptionsSchema.optional(),
+    /** How Bulk API 2.0 ingest jobs progress (InProgress polls, processing time). */
+    bulk: bulkOptionsSchema.optional(),
     /** The org's clock: record dates, token expiry, date literals and the daily allocation all read it. */
     now: z
       .custom<() => Date>((v) => typeof v === 'function', 'now must be a function returning a Date')
@@ -65,9 +73,11 @@ export function resolveOptions(options: SandboxOptions) {
     leads: o.leads ?? 2000,
     contacts: o.contacts ?? 500,
     seed: o.seed ?? 42,
+    snapshotFile: o.snapshotFile,
     oauth: { ...DEFAULT_OAUTH, ...o.oauth },
     dailyApiRequests: o.limits?.dailyApiRequests ?? DEFAULT_DAILY_API_REQUESTS,
     faults: o.faults ?? {},
+    bulk: resolveBulkOptions(o.bulk),
     now: o.now ?? (() => new Date()),
   };
 }

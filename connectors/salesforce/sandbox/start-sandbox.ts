@@ -2,10 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ROUTES } from './api/routes.js';
 import { toPublicKey } from './auth/jwt.js';
+import { IngestJobs, type BulkJobSummary } from './bulk/ingest-jobs.js';
 import { TokenAuthority } from './auth/token-authority.js';
 import { CallStats, type SandboxStats } from './call-stats.js';
 import { OrgStore } from './data/org-store.js';
+import { restoreOrg, SALESFORCE_SNAPSHOT, snapshotOf } from './data/org-snapshot.js';
 import { seedOrg } from './data/seed-org.js';
+import { readSnapshotFile, writeSnapshotFile } from '../../sandbox-kit/snapshot-file.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import type { FaultOptions } from './faults/fault-options.js';
 import { handleRequest } from './http/request-pipeline.js';
@@ -27,6 +30,8 @@ export interface SalesforceSandbox {
     clientSecret: string;
     refreshToken: string;
     username: string;
+    /** Password with the security token appended, for the password grant. */
+    password: string;
     /** `${url}/services/oauth2/token` */
     tokenUrl: string;
   };
@@ -36,10 +41,16 @@ export interface SalesforceSandbox {
   issueAccessToken(): string;
   /** Ends a session, so that the next call with it gets 401 INVALID_SESSION_ID. */
   revokeAccessToken(token: string): void;
+  /** Bulk API 2.0 ingest jobs received, oldest first. */
+  bulkJobs(): BulkJobSummary[];
   stats(): SandboxStats;
   resetStats(): void;
   /** Replaces the fault configuration (and restarts its seeded sequence). */
   setFaults(faults: FaultOptions): void;
+  /** Whether the org came from `snapshotFile` rather than from the seed. */
+  restored: boolean;
+  /** Writes the org to `snapshotFile` (atomically); a SandboxError when started without one. */
+  save(): Promise<void>;
   /** Closes every connection and the listener; resolves when nothing is left open. */
   stop(): Promise<void>;
 }
@@ -48,8 +59,13 @@ export interface SalesforceSandbox {
 export async function startSalesforceSandbox(options: SandboxOptions = {}): Promise<SalesforceSandbox> {
   const config = resolveOptions(options);
   const jwtPublicKey = config.oauth.jwtPublicKey ? parseKey(config.oauth.jwtPublicKey) : undefined;
-  const store = new OrgStore(config.now);
-  seedOrg(store, { leads: config.leads, contacts: config.contacts, seed: config.seed, now: config.now() });
+  const snapshot = config.snapshotFile
+    ? await readSnapshotFile(config.snapshotFile, SALESFORCE_SNAPSHOT)
+    : undefined;
+  const store = snapshot ? restoreOrg(snapshot, config.now) : new OrgStore(config.now);
+  if (!snapshot) {
+    seedOrg(store, { leads: config.leads, contacts: config.contacts, seed: config.seed, now: config.now() });
+  }
   let url = '';
   const tokens = new TokenAuthority(
     {
@@ -64,7 +80,8 @@ export async function startSalesforceSandbox(options: SandboxOptions = {}): Prom
   const stats = new CallStats();
   const faults = new FaultInjector(config.seed, config.faults);
   const stopping = new AbortController();
-  const deps = { routes: ROUTES, store, tokens, usage, cursors: new QueryCursors(), faults, stats };
+  const bulk = new IngestJobs(config.bulk);
+  const deps = { routes: ROUTES, store, tokens, usage, cursors: new QueryCursors(), bulk, faults, stats };
   const server = createServer((req, res) => {
     handleRequest(req, res, { ...deps, now: config.now, stopping: stopping.signal }).catch(() =>
       res.destroy(),
@@ -84,14 +101,26 @@ export async function startSalesforceSandbox(options: SandboxOptions = {}): Prom
       clientSecret: config.oauth.clientSecret,
       refreshToken: config.oauth.refreshToken,
       username: config.oauth.username,
+      password: config.oauth.password,
       tokenUrl: `${url}/services/oauth2/token`,
     },
     store,
     issueAccessToken: () => tokens.issue().access_token,
     revokeAccessToken: (token) => tokens.revoke(token),
+    bulkJobs: () => bulk.summaries(),
     stats: () => stats.snapshot(usage.snapshot()),
     resetStats: () => stats.reset(),
     setFaults: (next) => faults.set(next),
+    restored: snapshot !== undefined,
+    async save() {
+      if (!config.snapshotFile) {
+        throw new SandboxError(
+          'SANDBOX_SNAPSHOT',
+          'This sandbox was started without a snapshot file to save to',
+        );
+      }
+      await writeSnapshotFile(config.snapshotFile, snapshotOf(store, config.now()));
+    },
     stop: () => close(server, stopping),
   };
 }

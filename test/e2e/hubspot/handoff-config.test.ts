@@ -5,7 +5,7 @@ import {
   parseHubSpotHandoffConfig,
 } from '../../../connectors/hubspot/handoff-config.js';
 import { planLeadStatus, planLifecycleStage } from '../../../connectors/hubspot/handoff-property-plan.js';
-import { renderTemplate, unknownPlaceholders } from '../../../connectors/hubspot/handoff-template.js';
+import { renderTemplate, unknownPlaceholders } from '../../../src/connector/handoff-template.js';
 
 const SECRET_URL = 'ftp://hooks.example.com/services/T0/B0/s3cr3t-token';
 

@@ -12,11 +12,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const request = { port: 0, contacts: 25, perTenSeconds: 190 };
+const request = { port: 0, contacts: 25, perTenSeconds: 190, connector: 'hubspot' };
 
 describe('leadscore sandbox (HubSpot)', () => {
   it('answers at the printed URL with the printed token', async () => {
-    const { sandboxes, lines } = await startSandboxes(CONNECTORS, { ...request, connector: 'hubspot' });
+    const { sandboxes, lines } = await startSandboxes(CONNECTORS, request);
     try {
       const url = sandboxes[0]?.url ?? '';
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -39,7 +39,9 @@ describe('leadscore sandbox (HubSpot)', () => {
     const second = await startSandboxes(CONNECTORS, { ...request, contacts: 3, persist });
     try {
       expect(second.sandboxes[0]?.restored).toBe(true);
-      expect(second.lines[0]).toMatch(new RegExp(`^hubspot sandbox: .* \\(restored from ${persist};`));
+      expect(second.lines[0]).toMatch(
+        new RegExp(`^hubspot sandbox: .* \\(restored from ${persist}: portal with`),
+      );
       const reply = await fetch(`${second.sandboxes[0]?.url}/crm/v3/objects/contacts?limit=100`, {
         headers: { Authorization: `Bearer ${DEFAULT_PRIVATE_APP_TOKEN}` },
       });

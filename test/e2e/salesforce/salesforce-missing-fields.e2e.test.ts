@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe('Salesforce adapter on an org without the LeadScore fields', () => {
   it('check names the missing fields', async () => {
-    await expect(adapter().check()).rejects.toThrow(/Lead has no field State, City, LeadScore_Score__c/);
+    await expect(adapter().check()).rejects.toThrow(/Lead has no field LeadScore_Score__c, LeadScore_Fit__c/);
   });
 
   it('write returns every record as failed with INVALID_FIELD, and the call itself succeeds', async () => {

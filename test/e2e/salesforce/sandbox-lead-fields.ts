@@ -1,17 +1,17 @@
+import type { SalesforceSandbox } from '../../../connectors/salesforce/sandbox/index.js';
 import { f, type FieldDef } from '../../../connectors/salesforce/sandbox/data/field-types.js';
-import { findSObject } from '../../../connectors/salesforce/sandbox/data/sobject-schema.js';
+import { findField } from '../../../connectors/salesforce/sandbox/data/sobject-schema.js';
 
 /**
- * The sandbox's Lead has none of the LeadScore_*__c fields (setup creates them in a real org, and provision
- * is not implemented yet) nor State and City. Tests that read and write with mappings/salesforce.yaml add
- * them to the sandbox's Lead schema; the schema is module state, so this holds for one test file only.
+ * The sandbox's Lead has none of the LeadScore_*__c fields (`leadscore setup salesforce` creates them) nor
+ * State and City. Tests that read and write with mappings/salesforce.yaml but are not about provisioning add
+ * them to this sandbox's own Lead schema; other sandboxes are not affected.
  */
-export function addLeadScoreFields(): void {
-  const lead = findSObject('Lead');
-  if (!lead) throw new Error('the sandbox has no Lead');
-  const fields = lead.fields as FieldDef[];
+export function addLeadScoreFields(sandbox: SalesforceSandbox): void {
+  const { schema } = sandbox.store;
   const add = (field: FieldDef) => {
-    if (!fields.some((existing) => existing.name === field.name)) fields.push(field);
+    const lead = schema.find('Lead');
+    if (lead && !findField(lead, field.name)) schema.addField('Lead', field);
   };
   add(f('State', 'string'));
   add(f('City', 'string'));

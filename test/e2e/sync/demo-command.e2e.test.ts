@@ -41,7 +41,7 @@ describe('leadscore demo', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('a new demo portal with 150 contacts');
     expect(first.stdout).toMatch(/hubspot: setup: \d+ created/);
-    expect(first.stdout).toContain('contacts read 150, scored 150, written 150, unchanged 0, failed 0');
+    expect(first.stdout).toContain('records read 150, scored 150, written 150, unchanged 0, failed 0');
     expect(first.stdout).toMatch(/MQLs handed off: [1-9]/);
   });
 
@@ -54,7 +54,7 @@ describe('leadscore demo', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('restored from');
     expect(second.stdout).toContain('hubspot: setup: no change');
-    expect(second.stdout).toContain('contacts read 150, scored 150, written 0, unchanged 150, failed 0');
+    expect(second.stdout).toContain('records read 150, scored 150, written 0, unchanged 150, failed 0');
     expect(second.stdout).toContain('MQLs handed off: 0');
   });
 

@@ -31,6 +31,7 @@ function fakeConnector(name: string, behaviour: { failStart?: boolean; failSave?
         const sandbox: FakeSandbox = {
           connector: name,
           url,
+          description: `portal with ${options.contacts?.toLocaleString('en-US')} contacts; ${options.perTenSeconds} requests per 10 s`,
           env: { [`${name.toUpperCase()}_TOKEN`]: "it's-fake", [`${name.toUpperCase()}_URL`]: url },
           restored: false,
           events,
@@ -64,7 +65,9 @@ describe('startSandboxes', () => {
   it('prints each sandbox’s URL and the export lines of its environment, shell-quoted', async () => {
     const crm = fakeConnector('crm');
     const { lines } = await startSandboxes(registry(crm.factory), request());
-    expect(lines[0]).toBe('crm sandbox: http://127.0.0.1:4010 (2,000 contacts; 190 requests per 10 s)');
+    expect(lines[0]).toBe(
+      'crm sandbox: http://127.0.0.1:4010 (portal with 2,000 contacts; 190 requests per 10 s)',
+    );
     expect(lines).toContain(`  export CRM_TOKEN='it'\\''s-fake'`);
     expect(lines).toContain('  export CRM_URL=http://127.0.0.1:4010');
     expect(lines).toContain('  npx leadscore sync --config config/sandbox.yaml');

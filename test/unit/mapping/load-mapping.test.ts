@@ -53,11 +53,9 @@ describe('the mapping files in the repository', () => {
     const mapping = await loadMapping(HUBSPOT_MAPPING);
     expect(mapping).toMatchObject({ crm: 'hubspot', object: 'contact' });
     expect(mapping.fields.employees).toBe('numemployees');
-    expect(mapping.engagements.emails).toEqual({
-      type: 'email_reply',
-      when: { hs_email_direction: 'INCOMING_EMAIL' },
-      at: 'hs_timestamp',
-    });
+    expect(mapping.engagements.emails).toEqual([
+      { type: 'email_reply', when: { hs_email_direction: 'INCOMING_EMAIL' }, at: 'hs_timestamp' },
+    ]);
   });
 
   it('a Salesforce Lead mapping with relationship fields validates', async () => {
@@ -131,6 +129,25 @@ describe('mapping errors name the file, the line and the path', () => {
       line: 6,
       path: 'engagements.calls',
       message: "unknown key 'whne'",
+    });
+  });
+
+  it('an engagement list names the entry at fault', () => {
+    const extra =
+      'engagements:\n  calls:\n    - { type: call, at: hs_timestamp }\n    - { type: cal, at: hs_timestamp }';
+    const problem = problemOf(hubspotMapping({ extra }));
+    expect(problem).toMatchObject({ line: 8, path: 'engagements.calls[1].type' });
+    expect(problem.message).toMatch(/^expected one of "page_view", .*, got "cal"$/);
+  });
+
+  it('an empty engagement list, or something that is no mapping at all', () => {
+    expect(problemOf(hubspotMapping({ extra: 'engagements:\n  calls: []' }))).toMatchObject({
+      path: 'engagements.calls',
+      message: 'an empty list: give at least one mapping, or leave the object out',
+    });
+    expect(problemOf(hubspotMapping({ extra: 'engagements:\n  calls: call' }))).toMatchObject({
+      path: 'engagements.calls',
+      message: 'expected an engagement mapping or a list of them',
     });
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { engagementProperties, loadMapping, requiredProperties } from '../../../src/mapping/load-mapping.js';
+import {
+  engagementProperties,
+  loadMapping,
+  loadMappingFromText,
+  requiredProperties,
+} from '../../../src/mapping/load-mapping.js';
 import { HUBSPOT_MAPPING, SALESFORCE_MAPPING } from './mapping-fixtures.js';
 
 describe('requiredProperties: what a read of the lead object must request', () => {
@@ -75,6 +80,21 @@ describe('engagementProperties: what a read of an engagement object must request
     const mapping = await loadMapping(SALESFORCE_MAPPING);
     expect(engagementProperties(mapping, 'Task')).toEqual(['ActivityDate', 'TaskSubtype', 'Subject']);
     expect(engagementProperties(mapping, 'Event')).toEqual(['StartDateTime']);
+  });
+
+  it('the union over a list of mappings for one object, each property once', () => {
+    const mapping = loadMappingFromText(`
+crm: salesforce
+object: Lead
+fields: { email: Email }
+engagements:
+  Task:
+    - { type: call, when: { TaskSubtype: Call }, at: ActivityDate, attributes: { subject: Subject } }
+    - { type: meeting, when: { TaskSubtype: Task, Type: Meeting }, at: ActivityDate }
+scoreProperties:
+  { score: S__c, fit: F__c, engagement: E__c, grade: G__c, status: St__c, reasons: R__c, model: M__c, scoredAt: A__c }
+`);
+    expect(engagementProperties(mapping, 'Task')).toEqual(['ActivityDate', 'TaskSubtype', 'Subject', 'Type']);
   });
 
   it('nothing for an object type the mapping does not name', async () => {

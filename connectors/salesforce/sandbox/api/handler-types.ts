@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TokenAuthority } from '../auth/token-authority.js';
+import type { IngestJobs } from '../bulk/ingest-jobs.js';
 import type { OrgStore } from '../data/org-store.js';
 import type { Route } from '../../../sandbox-kit/router.js';
 import type { QueryCursors } from '../soql/query-cursors.js';
@@ -12,6 +13,8 @@ export interface HandlerContext {
   store: OrgStore;
   tokens: TokenAuthority;
   cursors: QueryCursors;
+  /** Bulk API 2.0 ingest jobs. */
+  bulk: IngestJobs;
   /** The version segment as asked, e.g. `v59.0` (empty for the OAuth endpoint). */
   apiVersion: string;
   now: () => Date;

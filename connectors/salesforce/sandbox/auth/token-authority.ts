@@ -12,6 +12,8 @@ export interface OAuthConfig {
   clientSecret: string;
   refreshToken: string;
   username: string;
+  /** The integration user's password with its security token appended (the password grant). */
+  password: string;
   jwtPublicKey?: KeyObject;
   jwtAudiences: readonly string[];
   accessTokenTtlSeconds: number;
@@ -92,6 +94,12 @@ export class TokenAuthority {
         this.checkClient(clientId, clientSecret, false);
         if (form.refresh_token !== this.config.refreshToken) {
           throw oauthError('invalid_grant', 'expired access/refresh token');
+        }
+        return this.issue();
+      case 'password':
+        this.checkClient(clientId, clientSecret, true);
+        if (form.username !== this.config.username || form.password !== this.config.password) {
+          throw oauthError('invalid_grant', 'authentication failure');
         }
         return this.issue();
       case 'urn:ietf:params:oauth:grant-type:jwt-bearer':

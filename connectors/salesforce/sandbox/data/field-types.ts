@@ -22,8 +22,20 @@ export interface FieldDef {
   label: string;
   type: FieldType;
   updateable: boolean;
+  /** Settable on insert; same as `updateable` unless said otherwise (lookups like CampaignMember.LeadId). */
+  createable: boolean;
   nillable: boolean;
+  /** A value the org fills in on insert when none is sent (`defaultedOnCreate` in describe). */
+  defaultValue?: FieldValue;
   picklistValues?: readonly string[];
+  /** Values outside `picklistValues` are refused (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). */
+  restrictedPicklist?: boolean;
+  /** Custom fields (`__c`) created through the Tooling API. */
+  custom?: boolean;
+  /** Maximum text length; describe's default for the type when absent. */
+  length?: number;
+  precision?: number;
+  scale?: number;
   /** For references: the object types the id may point to, and the name used in SOQL paths (`Owner.Name`). */
   referenceTo?: readonly string[];
   relationshipName?: string;
@@ -35,18 +47,25 @@ export interface SObjectDef {
   labelPlural: string;
   keyPrefix: string;
   fields: readonly FieldDef[];
+  /** False for objects the API does not insert (User in this sandbox). */
+  createable?: boolean;
+  /** Tooling API objects (CustomField): only under `/tooling/`, never in the data API. */
+  tooling?: boolean;
 }
 
 /** Shorthand for field definitions: `f('Email', 'email')`, `f('Status', 'picklist', { picklistValues })`. */
 export function f(name: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef {
   const readOnly = type === 'id' || ['CreatedDate', 'LastModifiedDate', 'SystemModstamp'].includes(name);
+  const updateable = extra.updateable ?? !readOnly;
   return {
     name,
     label: extra.label ?? name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/ Id$/, ' ID'),
     type,
-    updateable: !readOnly,
+    updateable,
     nillable: type !== 'id' && type !== 'boolean',
+    ...(type === 'boolean' ? { defaultValue: false } : {}),
     ...extra,
+    createable: extra.createable ?? updateable,
   };
 }
 

@@ -31,6 +31,13 @@ function after(prng: Prng, who: SObjectRecord, nowMs: number): number {
   return from + Math.floor(prng.next() * Math.max(1, nowMs - from));
 }
 
+/** Campaign types the name gives away: gated content is what content_download is scored from. */
+const NAMED_TYPES: readonly [RegExp, string][] = [
+  [/Whitepaper|eBook/, 'Content'],
+  [/Newsletter/, 'Email'],
+  [/Ads\b/, 'Advertisement'],
+];
+
 export function seedCampaigns(prng: Prng, owners: string[], nowMs: number): SObjectRecord[] {
   return CAMPAIGN_NAMES.map((name, i) => {
     const start = nowMs - prng.int(10, 330) * DAY_MS;
@@ -39,10 +46,12 @@ export function seedCampaigns(prng: Prng, owners: string[], nowMs: number): SObj
       : /Show|Summit|Roundtable|Field/.test(name)
         ? 'Event'
         : null;
+    // Drawn whether or not the name decides, so that the rest of the seeded org stays the same.
+    const drawn = type ?? prng.pick(CAMPAIGN_TYPES.filter((t) => t !== 'Webinar' && t !== 'Event'));
     return {
       Id: makeId(KEY_PREFIXES.Campaign, i + 1),
       Name: name,
-      Type: type ?? prng.pick(CAMPAIGN_TYPES.filter((t) => t !== 'Webinar' && t !== 'Event')),
+      Type: NAMED_TYPES.find(([pattern]) => pattern.test(name))?.[1] ?? drawn,
       Status: prng.pick(CAMPAIGN_STATUSES),
       IsActive: prng.chance(0.7),
       StartDate: formatDate(start),

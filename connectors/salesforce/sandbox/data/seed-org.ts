@@ -1,8 +1,10 @@
 import { KEY_PREFIXES, makeId } from '../ids.js';
 import { createPrng } from '../../../sandbox-kit/prng.js';
 import { formatDateTime, type SObjectRecord } from './field-types.js';
+import { seedAssignmentRules } from './automation-sobjects.js';
 import type { OrgStore } from './org-store.js';
 import { seedActivities, seedCampaigns, seedMembers } from './seed-activities.js';
+import { seedDetails } from './seed-details.js';
 import { seedContacts, seedLeads } from './seed-people.js';
 
 export interface SeedOptions {
@@ -36,8 +38,10 @@ export function seedOrg(store: OrgStore, options: SeedOptions): void {
   const people = [...leads, ...contacts];
   const { tasks, events } = seedActivities(prng, people, owners, nowMs);
   const members = seedMembers(prng, people, campaigns, nowMs);
+  const accounts = seedDetails(createPrng(options.seed + 7919), leads, contacts, owners);
   const tables: [string, SObjectRecord[]][] = [
     ['User', users],
+    ['Account', accounts],
     ['Campaign', campaigns],
     ['Contact', contacts],
     ['Lead', leads],
@@ -46,4 +50,5 @@ export function seedOrg(store: OrgStore, options: SeedOptions): void {
     ['CampaignMember', members],
   ];
   for (const [type, rows] of tables) for (const row of rows) store.insert(type, row);
+  seedAssignmentRules(store, options.now);
 }

@@ -69,7 +69,9 @@ export function seedLeads(
   nowMs: number,
 ): SObjectRecord[] {
   const out: SObjectRecord[] = [];
-  const open = LEAD_STATUSES.filter((s) => s !== 'Closed - Converted');
+  // Most open leads have not been worked yet; one draw either way, so the rest of the seed is unchanged.
+  const [fresh, working, , closed] = LEAD_STATUSES;
+  const open = [fresh, fresh, fresh, fresh, fresh, fresh, working, working, closed, closed];
   for (let i = 1; i <= count; i++) {
     const p = person(prng, i);
     const stamps = audit(prng, nowMs);

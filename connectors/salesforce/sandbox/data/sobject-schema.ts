@@ -3,6 +3,9 @@ import { f, type FieldDef, type SObjectDef } from './field-types.js';
 
 export type { SObjectDef } from './field-types.js';
 import * as P from './picklists.js';
+import { AUTOMATION_SOBJECTS } from './automation-sobjects.js';
+import { SETUP_SOBJECTS } from './setup-sobjects.js';
+import { TOOLING_SOBJECTS } from './tooling-sobjects.js';
 
 const audit = (): FieldDef[] => [
   f('CreatedDate', 'datetime'),
@@ -13,8 +16,9 @@ const owner = (): FieldDef =>
   f('OwnerId', 'reference', { referenceTo: ['User'], relationshipName: 'Owner', label: 'Owner ID' });
 const who = (): FieldDef =>
   f('WhoId', 'reference', { referenceTo: ['Contact', 'Lead'], relationshipName: 'Who', label: 'Name ID' });
-const pick = (name: string, values: readonly string[]): FieldDef =>
-  f(name, 'picklist', { picklistValues: values });
+const INSERT_ONLY = { updateable: false, createable: true } as const;
+const pick = (name: string, values: readonly string[], defaultValue?: string): FieldDef =>
+  f(name, 'picklist', { picklistValues: values, ...(defaultValue ? { defaultValue } : {}) });
 
 const LEAD: SObjectDef = {
   name: 'Lead',
@@ -32,7 +36,7 @@ const LEAD: SObjectDef = {
     f('Email', 'email'),
     f('Phone', 'phone'),
     f('Country', 'string'),
-    pick('Status', P.LEAD_STATUSES),
+    pick('Status', P.LEAD_STATUSES, 'Open - Not Contacted'),
     pick('LeadSource', P.LEAD_SOURCES),
     pick('Industry', P.INDUSTRIES),
     pick('Rating', P.RATINGS),
@@ -46,7 +50,26 @@ const LEAD: SObjectDef = {
       updateable: false,
     }),
     f('HasOptedOutOfEmail', 'boolean'),
+    f('State', 'string'),
+    f('City', 'string'),
     f('Description', 'textarea'),
+    owner(),
+    ...audit(),
+  ],
+};
+
+const ACCOUNT: SObjectDef = {
+  name: 'Account',
+  label: 'Account',
+  labelPlural: 'Accounts',
+  keyPrefix: KEY_PREFIXES.Account,
+  fields: [
+    f('Id', 'id'),
+    f('Name', 'string', { nillable: false }),
+    pick('Industry', P.INDUSTRIES),
+    f('NumberOfEmployees', 'int'),
+    f('AnnualRevenue', 'double'),
+    f('BillingCountry', 'string'),
     owner(),
     ...audit(),
   ],
@@ -67,6 +90,16 @@ const CONTACT: SObjectDef = {
     f('Email', 'email'),
     f('Phone', 'phone'),
     f('MailingCountry', 'string'),
+    f('MailingState', 'string'),
+    f('MailingCity', 'string'),
+    f('Department', 'string'),
+    f('AccountId', 'reference', {
+      referenceTo: ['Account'],
+      relationshipName: 'Account',
+      label: 'Account ID',
+    }),
+    // Set by Salesforce's bounce management, not by users.
+    f('IsEmailBounced', 'boolean', { updateable: false }),
     pick('LeadSource', P.LEAD_SOURCES),
     f('HasOptedOutOfEmail', 'boolean'),
     f('Description', 'textarea'),
@@ -93,8 +126,8 @@ const TASK: SObjectDef = {
     ...activity(),
     pick('Type', P.TASK_TYPES),
     pick('TaskSubtype', P.TASK_SUBTYPES),
-    pick('Status', P.TASK_STATUSES),
-    pick('Priority', P.PRIORITIES),
+    pick('Status', P.TASK_STATUSES, 'Not Started'),
+    pick('Priority', P.PRIORITIES, 'Normal'),
     f('IsClosed', 'boolean', { updateable: false }),
     f('CompletedDateTime', 'datetime', { updateable: false }),
     ...audit(),
@@ -146,9 +179,10 @@ const CAMPAIGN_MEMBER: SObjectDef = {
       referenceTo: ['Campaign'],
       relationshipName: 'Campaign',
       updateable: false,
+      createable: true,
     }),
-    f('LeadId', 'reference', { referenceTo: ['Lead'], relationshipName: 'Lead', updateable: false }),
-    f('ContactId', 'reference', { referenceTo: ['Contact'], relationshipName: 'Contact', updateable: false }),
+    f('LeadId', 'reference', { referenceTo: ['Lead'], relationshipName: 'Lead', ...INSERT_ONLY }),
+    f('ContactId', 'reference', { referenceTo: ['Contact'], relationshipName: 'Contact', ...INSERT_ONLY }),
     pick('Status', P.MEMBER_STATUSES),
     f('HasResponded', 'boolean', { updateable: false }),
     f('FirstRespondedDate', 'date', { updateable: false }),
@@ -161,6 +195,7 @@ const USER: SObjectDef = {
   label: 'User',
   labelPlural: 'Users',
   keyPrefix: KEY_PREFIXES.User,
+  createable: false,
   fields: [
     f('Id', 'id'),
     f('Name', 'string', { updateable: false }),
@@ -171,14 +206,21 @@ const USER: SObjectDef = {
   ],
 };
 
-export const SOBJECTS: readonly SObjectDef[] = [LEAD, CONTACT, TASK, EVENT, CAMPAIGN, CAMPAIGN_MEMBER, USER];
+export const SOBJECTS: readonly SObjectDef[] = [
+  LEAD,
+  ACCOUNT,
+  CONTACT,
+  TASK,
+  EVENT,
+  CAMPAIGN,
+  CAMPAIGN_MEMBER,
+  USER,
+  ...SETUP_SOBJECTS,
+  ...AUTOMATION_SOBJECTS,
+  ...TOOLING_SOBJECTS,
+];
 
-/** Object and field names are case-insensitive in SOQL and in request bodies. */
-export function findSObject(name: string): SObjectDef | undefined {
-  const lower = name.toLowerCase();
-  return SOBJECTS.find((s) => s.name.toLowerCase() === lower);
-}
-
+/** Field names are case-insensitive in SOQL and in request bodies. */
 export function findField(sobject: SObjectDef, name: string): FieldDef | undefined {
   const lower = name.toLowerCase();
   return sobject.fields.find((field) => field.name.toLowerCase() === lower);
@@ -187,8 +229,4 @@ export function findField(sobject: SObjectDef, name: string): FieldDef | undefin
 export function findRelationship(sobject: SObjectDef, name: string): FieldDef | undefined {
   const lower = name.toLowerCase();
   return sobject.fields.find((field) => field.relationshipName?.toLowerCase() === lower);
-}
-
-export function sobjectForId(id: string): SObjectDef | undefined {
-  return SOBJECTS.find((s) => id.startsWith(s.keyPrefix));
 }

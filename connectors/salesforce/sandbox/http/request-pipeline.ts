@@ -6,6 +6,7 @@ import type { OrgStore } from '../data/org-store.js';
 import { faultBody } from '../faults/fault-bodies.js';
 import type { FaultInjector } from '../faults/fault-injector.js';
 import type { ApiUsage } from '../limits/api-usage.js';
+import type { IngestJobs } from '../bulk/ingest-jobs.js';
 import type { QueryCursors } from '../soql/query-cursors.js';
 import { ApiError } from './api-error.js';
 import { NOT_FOUND, restError } from './error-bodies.js';
@@ -18,6 +19,7 @@ export interface PipelineDeps {
   tokens: TokenAuthority;
   usage: ApiUsage;
   cursors: QueryCursors;
+  bulk: IngestJobs;
   faults: FaultInjector;
   stats: CallStats;
   now: () => Date;
@@ -63,6 +65,7 @@ export async function handleRequest(
       store: deps.store,
       tokens: deps.tokens,
       cursors: deps.cursors,
+      bulk: deps.bulk,
       apiVersion,
       now: deps.now,
     });

@@ -1,12 +1,7 @@
 import type { FieldDef, FieldValue, SObjectRecord } from '../data/field-types.js';
 import type { OrgStore } from '../data/org-store.js';
-import {
-  findField,
-  findRelationship,
-  findSObject,
-  sobjectForId,
-  type SObjectDef,
-} from '../data/sobject-schema.js';
+import type { OrgSchema } from '../data/org-schema.js';
+import { findField, findRelationship, type SObjectDef } from '../data/sobject-schema.js';
 import { badRelationship, noSuchColumn } from '../http/error-bodies.js';
 import { invalidField } from './query-error.js';
 
@@ -19,7 +14,7 @@ export interface FieldPath {
 }
 
 /** Resolves a dotted path against an object, throwing INVALID_FIELD as Salesforce does. */
-export function resolvePath(root: SObjectDef, dotted: string): FieldPath {
+export function resolvePath(schema: OrgSchema, root: SObjectDef, dotted: string): FieldPath {
   const parts = dotted.split('.');
   const last = parts.pop() ?? '';
   let candidates: SObjectDef[] = [root];
@@ -28,7 +23,7 @@ export function resolvePath(root: SObjectDef, dotted: string): FieldPath {
     const rel = candidates.map((c) => findRelationship(c, part)).find((r) => r !== undefined);
     if (!rel?.relationshipName) throw invalidField(badRelationship(part));
     hops.push({ name: rel.relationshipName, idField: rel.name });
-    candidates = (rel.referenceTo ?? []).map((t) => findSObject(t)).filter((s): s is SObjectDef => !!s);
+    candidates = (rel.referenceTo ?? []).map((t) => schema.find(t)).filter((s): s is SObjectDef => !!s);
   }
   const field = candidates.map((c) => findField(c, last)).find((d) => d !== undefined);
   if (!field) throw invalidField(noSuchColumn(last, candidates[0]?.name ?? root.name));
@@ -54,7 +49,7 @@ export function followHops(
 export function readPath(store: OrgStore, record: SObjectRecord, path: FieldPath): FieldValue {
   const target = followHops(store, record, path.hops);
   if (!target) return null;
-  const type = typeof target.Id === 'string' ? sobjectForId(target.Id) : undefined;
+  const type = typeof target.Id === 'string' ? store.schema.forId(target.Id) : undefined;
   const name = type ? (findField(type, path.field.name)?.name ?? path.field.name) : path.field.name;
   return target[name] ?? null;
 }

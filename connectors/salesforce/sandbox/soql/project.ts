@@ -1,6 +1,6 @@
 import type { FieldValue, SObjectRecord } from '../data/field-types.js';
 import type { OrgStore } from '../data/org-store.js';
-import { sobjectForId, type SObjectDef } from '../data/sobject-schema.js';
+import type { SObjectDef } from '../data/sobject-schema.js';
 import { followHops, readPath, type FieldPath } from './field-path.js';
 
 export interface QueryRecord {
@@ -39,7 +39,7 @@ export function projectRecord(
           parentMissing = true;
           break;
         }
-        const type = sobjectForId(String(parent.Id))?.name ?? 'Name';
+        const type = store.schema.forId(String(parent.Id))?.name ?? 'Name';
         target[hop.name] = { attributes: attributes(type, parent.Id ?? null, apiVersion) };
       }
       target = target[hop.name] as QueryRecord;

@@ -1,6 +1,6 @@
 import soqlParser, { type FieldType, type OrderByClause, type Query } from 'soql-parser-js';
 import type { OrgStore } from '../data/org-store.js';
-import { findSObject, type SObjectDef } from '../data/sobject-schema.js';
+import type { SObjectDef } from '../data/sobject-schema.js';
 import { unsupportedType } from '../http/error-bodies.js';
 import { readPath, resolvePath, type FieldPath } from './field-path.js';
 import { projectRecord, type QueryRecord } from './project.js';
@@ -18,14 +18,23 @@ export interface QueryRun {
  * seeded objects, WHERE (=, !=, <, <=, >, >=, IN, NOT IN, LIKE, AND, OR, NOT, parentheses, date and datetime
  * literals, a few date literals), ORDER BY several fields, LIMIT and OFFSET. Anything else is refused.
  */
-export function runQuery(soql: string, store: OrgStore, apiVersion: string, nowMs: number): QueryRun {
+export function runQuery(
+  soql: string,
+  store: OrgStore,
+  apiVersion: string,
+  nowMs: number,
+  options: { tooling?: boolean } = {},
+): QueryRun {
   const query = parse(soql);
   refuseUnsupported(query);
-  const root = findSObject(query.sObject ?? '');
-  if (!root || root.name === 'User') throw invalidType(unsupportedType(query.sObject ?? ''));
+  const root = store.schema.find(query.sObject ?? '');
+  const tooling = options.tooling === true;
+  if (!root || root.name === 'User' || (root.tooling === true) !== tooling) {
+    throw invalidType(unsupportedType(query.sObject ?? ''));
+  }
   const fields = query.fields ?? [];
   const isCount = fields.length === 1 && isCountCall(fields[0]);
-  const selected = isCount ? [] : fields.map((field) => selectPath(root, field));
+  const selected = isCount ? [] : fields.map((field) => selectPath(store, root, field));
   const predicate = query.where ? compileWhere(query.where, root, store, nowMs) : () => true;
   const order = orderBy(query.orderBy, root, store);
 
@@ -64,11 +73,11 @@ function isCountCall(field: FieldType | undefined): boolean {
   );
 }
 
-function selectPath(root: SObjectDef, field: FieldType): FieldPath {
-  if (field.type === 'Field') return resolvePath(root, field.field);
+function selectPath(store: OrgStore, root: SObjectDef, field: FieldType): FieldPath {
+  if (field.type === 'Field') return resolvePath(store.schema, root, field.field);
   if (field.type === 'FieldRelationship') {
     const prefix = 'objectPrefix' in field ? 1 : 0;
-    return resolvePath(root, [...field.relationships.slice(prefix), field.field].join('.'));
+    return resolvePath(store.schema, root, [...field.relationships.slice(prefix), field.field].join('.'));
   }
   if (field.type === 'FieldSubquery') throw unsupported('A relationship subquery');
   if (field.type === 'FieldTypeof') throw unsupported('TYPEOF');
@@ -84,7 +93,7 @@ function orderBy(clause: OrderByClause | OrderByClause[] | undefined, root: SObj
     const desc = c.order === 'DESC';
     // Nulls sort first by default in ascending order and last in descending order.
     const nullsFirst = c.nulls ? c.nulls === 'FIRST' : !desc;
-    return { path: resolvePath(root, c.field), desc, nullsFirst };
+    return { path: resolvePath(store.schema, root, c.field), desc, nullsFirst };
   });
   const compare: Compare = (a, b) => {
     for (const key of keys) {

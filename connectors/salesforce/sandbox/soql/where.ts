@@ -100,7 +100,7 @@ class TokenParser {
 function compileCondition(cond: RawCondition, root: SObjectDef, store: OrgStore, nowMs: number): Predicate {
   if (cond.fn || !cond.field) throw unsupported('A function in WHERE');
   if (cond.valueQuery) throw unsupported('A semi-join subquery');
-  const path = resolvePath(root, cond.field);
+  const path = resolvePath(store.schema, root, cond.field);
   const op = cond.operator.toUpperCase();
   const rawValues = Array.isArray(cond.value) ? cond.value : [cond.value ?? ''];
   const types = Array.isArray(cond.literalType) ? cond.literalType : rawValues.map(() => cond.literalType);

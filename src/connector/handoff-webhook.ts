@@ -1,9 +1,22 @@
-import type { Transition } from '../../src/connector/crm-adapter.js';
-import { describeFailure } from '../../src/http/describe-failure.js';
-import type { HubSpotHandoffConfig } from './handoff-config.js';
+import { z } from 'zod';
+import { describeFailure } from '../http/describe-failure.js';
+import type { Transition } from './crm-adapter.js';
 import type { ActionResult } from './handoff-outcomes.js';
 
-type WebhookConfig = NonNullable<HubSpotHandoffConfig['webhook']>;
+/** The `webhook` section of a connector's handoff configuration; the same for every CRM. */
+export const handoffWebhookSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** May carry a secret token: it never appears in an outcome, log or error. */
+    url: z.url({ protocol: /^https?$/ }),
+    timeoutMs: z.number().int().positive().max(60_000).default(10_000),
+  })
+  .strict();
+
+export interface WebhookTarget {
+  url: string;
+  timeoutMs: number;
+}
 
 /** What the receiver gets: the transition, flat; `key` is stable across retries (also sent as Idempotency-Key). */
 export function webhookPayload(transition: Transition) {
@@ -29,12 +42,12 @@ export function webhookPayload(transition: Transition) {
  */
 export async function postWebhook(
   fetchFn: typeof fetch,
-  config: WebhookConfig,
+  target: WebhookTarget,
   transition: Transition,
 ): Promise<ActionResult> {
   let response: Response;
   try {
-    response = await fetchFn(config.url, {
+    response = await fetchFn(target.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -42,10 +55,10 @@ export async function postWebhook(
         'user-agent': 'leadscore',
       },
       body: JSON.stringify(webhookPayload(transition)),
-      signal: AbortSignal.timeout(config.timeoutMs),
+      signal: AbortSignal.timeout(target.timeoutMs),
     });
   } catch (error) {
-    return { ok: false, detail: `webhook: ${whyNoAnswer(error, config.timeoutMs)}` };
+    return { ok: false, detail: `webhook: ${whyNoAnswer(error, target.timeoutMs)}` };
   }
   await response.body?.cancel().catch(() => undefined);
   return response.ok

@@ -1,9 +1,4 @@
-import type {
-  HandoffAction,
-  HandoffActionOutcome,
-  HandoffRequest,
-  HandoffResult,
-} from '../../src/connector/crm-adapter.js';
+import type { HandoffAction, HandoffActionOutcome, HandoffRequest, HandoffResult } from './crm-adapter.js';
 
 export interface ActionResult {
   ok: boolean;

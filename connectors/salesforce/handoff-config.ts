@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { ConnectorConfigError } from '../../src/connector/connector-errors.js';
+import type { HandoffAction } from '../../src/connector/crm-adapter.js';
+import { SUBJECT_PLACEHOLDERS, unknownPlaceholders } from '../../src/connector/handoff-template.js';
+import { handoffWebhookSchema } from '../../src/connector/handoff-webhook.js';
+import { formatPath } from '../../src/util/errors.js';
+import { normalizeSalesforceId } from './salesforce-id.js';
+
+/** Key prefix of AssignmentRule ids. */
+export const ASSIGNMENT_RULE_PREFIX = '01Q';
+/** Task.Subject holds at most 255 characters. */
+export const TASK_SUBJECT_MAX = 255;
+
+/** What a flow input variable can be given: a value of the transition. */
+export const FLOW_INPUT_SOURCES = [
+  'recordId',
+  'score',
+  'grade',
+  'reasons',
+  'model',
+  'email',
+  'ownerId',
+  'transitionKey',
+  'at',
+] as const;
+export type FlowInputSource = (typeof FLOW_INPUT_SOURCES)[number];
+
+const enabled = z.boolean().default(true);
+const apiName = z
+  .string()
+  .max(80)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be an API name: a letter, then letters, digits and underscores');
+
+const leadStatusSchema = z
+  .object({
+    enabled,
+    /** A value of Lead.Status; Salesforce's default picklist has Open - Not Contacted, Working - Contacted, Closed - Converted, Closed - Not Converted. */
+    value: z.string().min(1).max(255).default('Working - Contacted'),
+    /** Current statuses left as they are (e.g. Closed - Not Converted: sales already decided). */
+    preserve: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** `default` = the org's active lead assignment rule (`Sforce-Auto-Assign: TRUE`); else that rule's id. */
+const assignmentRule = z.string().transform((value, ctx) => {
+  if (value === 'default') return value;
+  try {
+    const id = normalizeSalesforceId(value);
+    if (id.startsWith(ASSIGNMENT_RULE_PREFIX)) return id;
+  } catch {
+    // worded below, without the value
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be "default" or an AssignmentRule id (${ASSIGNMENT_RULE_PREFIX}…, 15 or 18 characters)`,
+  });
+  return z.NEVER;
+});
+
+const assignmentSchema = z.object({ enabled, rule: assignmentRule.default('default') }).strict();
+
+const ownerTaskSchema = z
+  .object({
+    enabled,
+    /** Placeholders: {name} {score} {grade} {model} {email}; the result is cut to Task.Subject's 255 characters. */
+    subject: z
+      .string()
+      .min(1)
+      .max(TASK_SUBJECT_MAX)
+      .default('MQL: {name} scored {score}')
+      .refine((s) => unknownPlaceholders(s).length === 0, {
+        message: `unknown placeholder; use ${SUBJECT_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`,
+      }),
+    /** ActivityDate (the due date, a date without time) = handoff day (UTC) + this many days. */
+    dueInDays: z.number().int().min(0).max(365).default(1),
+    priority: z.enum(['High', 'Normal', 'Low']).default('High'),
+    /** A value of Task.Status; open by default. */
+    status: z.string().min(1).max(255).default('Not Started'),
+  })
+  .strict();
+
+const flowSchema = z
+  .object({
+    enabled,
+    /** The API name of an active autolaunched flow. */
+    name: apiName,
+    /** Flow input variable → the transition value it gets. */
+    inputs: z
+      .record(apiName, z.enum(FLOW_INPUT_SOURCES))
+      .refine((inputs) => Object.keys(inputs).length > 0, { message: 'needs at least one input' })
+      .default({ recordId: 'recordId', score: 'score', grade: 'grade', reasons: 'reasons' }),
+  })
+  .strict();
+
+/** A section present turns its action on (unless `enabled: false`); an absent section leaves it off. */
+export const salesforceHandoffConfigSchema = z
+  .object({
+    lead_status: leadStatusSchema.optional(),
+    assignment: assignmentSchema.optional(),
+    owner_task: ownerTaskSchema.optional(),
+    flow: flowSchema.optional(),
+    webhook: handoffWebhookSchema.optional(),
+  })
+  .strict();
+
+export type SalesforceHandoffConfig = z.infer<typeof salesforceHandoffConfigSchema>;
+export type SalesforceHandoffConfigInput = z.input<typeof salesforceHandoffConfigSchema>;
+export type SalesforceHandoffAction = keyof SalesforceHandoffConfig;
+export type SalesforceOwnerTaskConfig = NonNullable<SalesforceHandoffConfig['owner_task']>;
+export type SalesforceFlowConfig = NonNullable<SalesforceHandoffConfig['flow']>;
+
+/** In the order they run: the status first (assignment rules may look at it), the task after the owner is known. */
+export const SALESFORCE_HANDOFF_ACTIONS: readonly SalesforceHandoffAction[] = [
+  'lead_status',
+  'assignment',
+  'owner_task',
+  'flow',
+  'webhook',
+];
+
+export function isSalesforceHandoffAction(action: HandoffAction): action is SalesforceHandoffAction {
+  return (SALESFORCE_HANDOFF_ACTIONS as readonly string[]).includes(action);
+}
+
+export function salesforceActionEnabled(
+  config: SalesforceHandoffConfig,
+  action: SalesforceHandoffAction,
+): boolean {
+  return config[action]?.enabled === true;
+}
+
+/** Validates the handoff section of the configuration; messages name the field, never its value. */
+export function parseSalesforceHandoffConfig(input: unknown): SalesforceHandoffConfig {
+  const parsed = salesforceHandoffConfigSchema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const detail = parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ');
+  throw new ConnectorConfigError('salesforce', `invalid handoff configuration: ${detail}`);
+}

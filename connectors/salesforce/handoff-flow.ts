@@ -1,0 +1,81 @@
+import type { Transition } from '../../src/connector/crm-adapter.js';
+import type { ActionResult } from '../../src/connector/handoff-outcomes.js';
+import type { FlowInputSource, SalesforceFlowConfig } from './handoff-config.js';
+import { answerMayBeLost, describeRecordErrors, describeSalesforceFailure } from './handoff-failure.js';
+import { flowResultsSchema } from './flow-results.js';
+import type { SalesforceApi } from './salesforce-api.js';
+
+/** The flow's input variables, each from its configured source; a value the transition lacks is left out. */
+export function flowInputs(
+  config: SalesforceFlowConfig,
+  transition: Transition,
+  ownerId: string | undefined,
+): Record<string, string | number> {
+  const values: Record<FlowInputSource, string | number | undefined> = {
+    recordId: transition.ref.id,
+    score: transition.score,
+    grade: transition.grade,
+    reasons: transition.reasons,
+    model: transition.model,
+    email: transition.email,
+    ownerId,
+    transitionKey: transition.key,
+    at: transition.at.toISOString(),
+  };
+  const inputs: Record<string, string | number> = {};
+  for (const [variable, source] of Object.entries(config.inputs)) {
+    const value = values[source];
+    if (value !== undefined) inputs[variable] = value;
+  }
+  return inputs;
+}
+
+/**
+ * Runs the autolaunched flow once for the transition (POST /actions/custom/flow/{name}, one input). One
+ * call per transition, so that a lost answer leaves only that one in doubt. Not resent after a failure
+ * that may have run it: the outcome is then `uncertain`, and the next attempt does not repeat it either.
+ */
+export async function runFlow(
+  api: SalesforceApi,
+  config: SalesforceFlowConfig,
+  transition: Transition,
+  ownerId: string | undefined,
+): Promise<ActionResult> {
+  let answer: unknown;
+  try {
+    answer = await api.invokeFlow(config.name, [flowInputs(config, transition, ownerId)]);
+  } catch (error) {
+    const why = describeSalesforceFailure(error);
+    return answerMayBeLost(error)
+      ? { ok: false, uncertain: true, detail: `flow ${config.name} may have run: ${why}` }
+      : { ok: false, detail: `flow ${config.name} not run: ${why}` };
+  }
+  const parsed = flowResultsSchema.safeParse(answer);
+  const result = parsed.success && parsed.data.length === 1 ? parsed.data[0] : undefined;
+  if (!result) {
+    return {
+      ok: false,
+      uncertain: true,
+      detail: `flow ${config.name} may have run: Salesforce's answer did not give one result`,
+    };
+  }
+  if (!result.isSuccess) {
+    return { ok: false, detail: `flow ${config.name} failed: ${describeRecordErrors(result.errors)}` };
+  }
+  const status = result.outputValues?.Flow__InterviewStatus;
+  return {
+    ok: true,
+    detail: `flow ${config.name} ran${typeof status === 'string' ? ` (interview ${status})` : ''}`,
+  };
+}
+
+/**
+ * For an invocation an earlier attempt may have made: the REST API offers no check of whether a flow ran
+ * for a record, so it is not repeated, and the outcome asks for a look at the flow's interviews instead.
+ */
+export function unconfirmedFlow(config: SalesforceFlowConfig): ActionResult {
+  return {
+    ok: false,
+    detail: `flow ${config.name} not run again: an earlier attempt may have run it — check the flow's run history before running it by hand`,
+  };
+}
