@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { ConnectorConfigError } from '../../src/connector/connector-errors.js';
 import type { HandoffAction } from '../../src/connector/crm-adapter.js';
+import {
+  isActionOf,
+  parseHandoffConfig,
+  sectionEnabled as enabled,
+  taskSubjectSchema,
+} from '../../src/connector/handoff-config-helpers.js';
 import { handoffWebhookSchema } from '../../src/connector/handoff-webhook.js';
-import { formatPath } from '../../src/util/errors.js';
-import { SUBJECT_PLACEHOLDERS, unknownPlaceholders } from '../../src/connector/handoff-template.js';
 
 /**
  * HubSpot's default lifecycle stages in their forward order (internal values). Portals may add or remove
@@ -19,8 +22,6 @@ export const DEFAULT_LIFECYCLE_ORDER = [
   'customer',
   'evangelist',
 ] as const;
-
-const enabled = z.boolean().default(true);
 
 const lifecycleStageSchema = z
   .object({
@@ -50,14 +51,7 @@ const ownerTaskSchema = z
   .object({
     enabled,
     /** Placeholders: {name} {score} {grade} {model} {email}. */
-    subject: z
-      .string()
-      .min(1)
-      .max(500)
-      .default('MQL: {name} scored {score}')
-      .refine((s) => unknownPlaceholders(s).length === 0, {
-        message: `unknown placeholder; use ${SUBJECT_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`,
-      }),
+    subject: taskSubjectSchema(500),
     /** Due date (hs_timestamp) = handoff time + this many hours. */
     dueInHours: z
       .number()
@@ -103,17 +97,12 @@ export const HUBSPOT_HANDOFF_ACTIONS: readonly HubSpotHandoffAction[] = [
 ];
 
 export function isHubSpotHandoffAction(action: HandoffAction): action is HubSpotHandoffAction {
-  return (HUBSPOT_HANDOFF_ACTIONS as readonly string[]).includes(action);
+  return isActionOf(HUBSPOT_HANDOFF_ACTIONS, action);
 }
 
-export function actionEnabled(config: HubSpotHandoffConfig, action: HubSpotHandoffAction): boolean {
-  return config[action]?.enabled === true;
-}
+export { actionEnabled } from '../../src/connector/handoff-config-helpers.js';
 
 /** Validates the handoff section of the configuration; messages name the field, never its value. */
 export function parseHubSpotHandoffConfig(input: unknown): HubSpotHandoffConfig {
-  const parsed = hubSpotHandoffConfigSchema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ');
-  throw new ConnectorConfigError('hubspot', `invalid handoff configuration: ${detail}`);
+  return parseHandoffConfig('hubspot', hubSpotHandoffConfigSchema, input);
 }

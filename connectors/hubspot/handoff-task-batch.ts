@@ -4,6 +4,8 @@ import type { HubSpotApi } from './hubspot-api.js';
 import type { HandoffContact } from './handoff-contacts.js';
 import { describeHubSpotFailure } from './handoff-failure.js';
 import type { ActionResult } from '../../src/connector/handoff-outcomes.js';
+import { verifyThenResend } from '../../src/connector/handoff-owner-tasks.js';
+import type { TaskResend } from '../../src/connector/handoff-owner-tasks.js';
 import { findEarlierTasks, ownerTaskInput, transitionMatcher } from './handoff-task.js';
 import type { OwnerTaskConfig, OwnerTaskInput } from './handoff-task.js';
 import { hubSpotPolicy } from './hubspot-policy.js';
@@ -27,7 +29,7 @@ interface Pending {
   carriesKey: (body: string) => boolean;
 }
 
-type Settle = (task: Pending, result: ActionResult) => void;
+type Resend = TaskResend<Pending>;
 
 interface BatchAnswer {
   results: { id: string; objectWriteTraceId?: string; properties: Record<string, string | null> }[];
@@ -58,16 +60,23 @@ export async function createOwnerTasks(
     input: ownerTaskInput(config, item.transition, item.contact, now),
     carriesKey: transitionMatcher(item.transition.key),
   }));
-  const settle: Settle = (task, result) => {
-    results[task.index] = result;
+  const resend: Resend = {
+    crm: 'HubSpot',
+    maxSends: MAX_SENDS,
+    findEarlier: (transitions) => findEarlierTasks(api, transitions),
+    send: (again, send) => sendBatch(api, again, send, resend),
+    settle: (task, result) => {
+      results[task.index] = result;
+    },
+    createdDetail,
   };
   const batches: Pending[][] = [];
   for (let i = 0; i < tasks.length; i += TASK_BATCH_SIZE) batches.push(tasks.slice(i, i + TASK_BATCH_SIZE));
-  await Promise.all(batches.map((batch) => sendBatch(api, batch, 1, settle)));
+  await Promise.all(batches.map((batch) => sendBatch(api, batch, 1, resend)));
   return results;
 }
 
-async function sendBatch(api: HubSpotApi, batch: Pending[], send: number, settle: Settle): Promise<void> {
+async function sendBatch(api: HubSpotApi, batch: Pending[], send: number, resend: Resend): Promise<void> {
   let answer: BatchAnswer;
   try {
     answer = await api.call(
@@ -80,20 +89,20 @@ async function sendBatch(api: HubSpotApi, batch: Pending[], send: number, settle
     );
   } catch (error) {
     const failure = describeHubSpotFailure(error, ENDPOINT);
-    if (answerMayBeLost(error)) return verifyThenResend(api, batch, send, settle, failure);
+    if (answerMayBeLost(error)) return verifyThenResend(resend, batch, send, failure);
     if (statusOf(error) === 400 && batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
-      await sendBatch(api, batch.slice(0, half), send, settle);
-      await sendBatch(api, batch.slice(half), send, settle);
+      await sendBatch(api, batch.slice(0, half), send, resend);
+      await sendBatch(api, batch.slice(half), send, resend);
       return;
     }
-    for (const task of batch) settle(task, { ok: false, detail: `task not created: ${failure}` });
+    for (const task of batch) resend.settle(task, { ok: false, detail: `task not created: ${failure}` });
     return;
   }
-  const { unaccounted, refusal } = readAnswer(batch, answer, settle);
+  const { unaccounted, refusal } = readAnswer(batch, answer, resend.settle);
   if (unaccounted.length > 0) {
     const why = "HubSpot's answer named no task for it";
-    await verifyThenResend(api, unaccounted, send, settle, why, refusal);
+    await verifyThenResend(resend, unaccounted, send, why, refusal);
   }
 }
 
@@ -101,7 +110,7 @@ async function sendBatch(api: HubSpotApi, batch: Pending[], send: number, settle
 function readAnswer(
   batch: Pending[],
   answer: BatchAnswer,
-  settle: Settle,
+  settle: Resend['settle'],
 ): { unaccounted: Pending[]; refusal?: string } {
   const byTraceId = new Map(batch.map((task, i) => [traceId(i), task]));
   const open = new Set(batch);
@@ -123,38 +132,6 @@ function readAnswer(
     }
   }
   return { unaccounted: [...open], refusal: unattributed };
-}
-
-/**
- * After `why` left it open whether HubSpot created these tasks: those found succeed; the others fail with
- * `refusal` when HubSpot refused something it did not attribute, and are otherwise sent again.
- */
-async function verifyThenResend(
-  api: HubSpotApi,
-  tasks: Pending[],
-  send: number,
-  settle: Settle,
-  why: string,
-  refusal?: string,
-): Promise<void> {
-  const earlier = await findEarlierTasks(
-    api,
-    tasks.map((task) => task.transition),
-  );
-  if ('failed' in earlier) {
-    const detail = `task may not have been created: ${why}; could not check whether HubSpot created it (${earlier.failed})`;
-    for (const task of tasks) settle(task, { ok: false, uncertain: true, detail });
-    return;
-  }
-  const missing: Pending[] = [];
-  for (const task of tasks) {
-    const taskId = earlier.found.get(task.transition.key);
-    if (taskId) settle(task, { ok: true, detail: `${createdDetail(task, taskId)} (found after: ${why})` });
-    else missing.push(task);
-  }
-  if (missing.length === 0) return;
-  if (refusal === undefined && send < MAX_SENDS) return sendBatch(api, missing, send + 1, settle);
-  for (const task of missing) settle(task, { ok: false, detail: `task not created: ${refusal ?? why}` });
 }
 
 /**

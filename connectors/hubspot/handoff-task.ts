@@ -7,6 +7,7 @@ import type { HubSpotApi } from './hubspot-api.js';
 import type { HubSpotHandoffConfig } from './handoff-config.js';
 import type { HandoffContact } from './handoff-contacts.js';
 import { describeHubSpotFailure } from './handoff-failure.js';
+import type { EarlierTasks } from '../../src/connector/handoff-owner-tasks.js';
 import { renderTemplate } from '../../src/connector/handoff-template.js';
 
 export type OwnerTaskConfig = NonNullable<HubSpotHandoffConfig['owner_task']>;
@@ -70,9 +71,6 @@ export function ownerTaskInput(
   ];
   return { properties, associations };
 }
-
-/** Transition key → id of a task of its contact whose body carries the key; or why that could not be read. */
-export type EarlierTasks = { found: Map<string, string> } | { failed: string };
 
 const ASSOCIATIONS_ENDPOINT = 'POST /crm/v4/associations/contacts/tasks/batch/read';
 const TASKS_ENDPOINT = 'POST /crm/v3/objects/tasks/batch/read';

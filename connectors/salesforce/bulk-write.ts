@@ -1,6 +1,7 @@
 import type { RecordFailure, ScoreUpdate, WriteResult } from '../../src/connector/crm-adapter.js';
 import { ConnectorRequestError } from '../../src/connector/connector-errors.js';
 import { systemClock, type Clock } from '../../src/http/clock.js';
+import { SCORE_VALUE_KEYS } from '../../src/mapping/mapping-schema.js';
 import type { Mapping } from '../../src/mapping/mapping-schema.js';
 import { scoreValuesToProperties } from '../../src/mapping/score-properties.js';
 import { csvLine, plainCell, textCell } from './bulk-csv.js';
@@ -210,22 +211,11 @@ interface Column {
   text: boolean;
 }
 
-const SCORE_KEYS = [
-  'score',
-  'fit',
-  'engagement',
-  'grade',
-  'status',
-  'reasons',
-  'model',
-  'scoredAt',
-  'predictive',
-] as const;
 const TEXT_KEYS: ReadonlySet<string> = new Set(['grade', 'status', 'reasons', 'model']);
 
 /** The mapping's score fields in its order: numbers and the datetime as they are, the rest as quoted text. */
 function scoreColumns(mapping: Mapping): Column[] {
-  return SCORE_KEYS.flatMap((key) => {
+  return SCORE_VALUE_KEYS.flatMap((key) => {
     const name = mapping.scoreProperties[key];
     return name === undefined ? [] : [{ name, text: TEXT_KEYS.has(key) }];
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordErrorsSchema } from './record-errors.js';
 
 /**
  * One entry of an invocable action's answer (Invoking Actions, Action API guide): `[{ actionName, errors,
@@ -7,16 +8,7 @@ import { z } from 'zod';
 export const flowResultSchema = z.object({
   actionName: z.string().optional(),
   isSuccess: z.boolean(),
-  errors: z
-    .array(
-      z.object({
-        statusCode: z.string().optional(),
-        message: z.string().optional(),
-        fields: z.array(z.string()).optional(),
-      }),
-    )
-    .nullable()
-    .optional(),
+  errors: recordErrorsSchema.nullable().optional(),
   outputValues: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type FlowResult = z.infer<typeof flowResultSchema>;

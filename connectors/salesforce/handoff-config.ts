@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { ConnectorConfigError } from '../../src/connector/connector-errors.js';
 import type { HandoffAction } from '../../src/connector/crm-adapter.js';
-import { SUBJECT_PLACEHOLDERS, unknownPlaceholders } from '../../src/connector/handoff-template.js';
+import {
+  actionEnabled,
+  isActionOf,
+  parseHandoffConfig,
+  sectionEnabled as enabled,
+  taskSubjectSchema,
+} from '../../src/connector/handoff-config-helpers.js';
 import { handoffWebhookSchema } from '../../src/connector/handoff-webhook.js';
-import { formatPath } from '../../src/util/errors.js';
 import { normalizeSalesforceId } from './salesforce-id.js';
 
 /** Key prefix of AssignmentRule ids. */
@@ -25,7 +29,6 @@ export const FLOW_INPUT_SOURCES = [
 ] as const;
 export type FlowInputSource = (typeof FLOW_INPUT_SOURCES)[number];
 
-const enabled = z.boolean().default(true);
 const apiName = z
   .string()
   .max(80)
@@ -63,14 +66,7 @@ const ownerTaskSchema = z
   .object({
     enabled,
     /** Placeholders: {name} {score} {grade} {model} {email}; the result is cut to Task.Subject's 255 characters. */
-    subject: z
-      .string()
-      .min(1)
-      .max(TASK_SUBJECT_MAX)
-      .default('MQL: {name} scored {score}')
-      .refine((s) => unknownPlaceholders(s).length === 0, {
-        message: `unknown placeholder; use ${SUBJECT_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}`,
-      }),
+    subject: taskSubjectSchema(TASK_SUBJECT_MAX),
     /** ActivityDate (the due date, a date without time) = handoff day (UTC) + this many days. */
     dueInDays: z.number().int().min(0).max(365).default(1),
     priority: z.enum(['High', 'Normal', 'Low']).default('High'),
@@ -119,20 +115,17 @@ export const SALESFORCE_HANDOFF_ACTIONS: readonly SalesforceHandoffAction[] = [
 ];
 
 export function isSalesforceHandoffAction(action: HandoffAction): action is SalesforceHandoffAction {
-  return (SALESFORCE_HANDOFF_ACTIONS as readonly string[]).includes(action);
+  return isActionOf(SALESFORCE_HANDOFF_ACTIONS, action);
 }
 
 export function salesforceActionEnabled(
   config: SalesforceHandoffConfig,
   action: SalesforceHandoffAction,
 ): boolean {
-  return config[action]?.enabled === true;
+  return actionEnabled(config, action);
 }
 
 /** Validates the handoff section of the configuration; messages name the field, never its value. */
 export function parseSalesforceHandoffConfig(input: unknown): SalesforceHandoffConfig {
-  const parsed = salesforceHandoffConfigSchema.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ');
-  throw new ConnectorConfigError('salesforce', `invalid handoff configuration: ${detail}`);
+  return parseHandoffConfig('salesforce', salesforceHandoffConfigSchema, input);
 }

@@ -71,7 +71,9 @@ export async function runFlow(
 
 /**
  * For an invocation an earlier attempt may have made: the REST API offers no check of whether a flow ran
- * for a record, so it is not repeated, and the outcome asks for a look at the flow's interviews instead.
+ * for a record, so this attempt does not repeat it and says so. The failure is recorded, and the next
+ * attempt runs the flow: a flow whose answer was lost may run twice (at least once), where never running
+ * it would silently drop the handoff. Owner tasks, which can be looked up, are exactly once.
  */
 export function unconfirmedFlow(config: SalesforceFlowConfig): ActionResult {
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SalesforceApi } from './salesforce-api.js';
 import { describeRecordErrors, describeSalesforceFailure } from './handoff-failure.js';
+import { recordErrorsSchema } from './record-errors.js';
 import type { HandoffObject } from './handoff-records.js';
 
 /** sObject Collections takes at most 200 records per call. */
@@ -10,15 +11,7 @@ export const UPDATE_COLLECTION_SIZE = 200;
 export const saveResultSchema = z.object({
   id: z.string().nullish(),
   success: z.boolean(),
-  errors: z
-    .array(
-      z.object({
-        statusCode: z.string().optional(),
-        message: z.string().optional(),
-        fields: z.array(z.string()).optional(),
-      }),
-    )
-    .default([]),
+  errors: recordErrorsSchema.default([]),
 });
 export const saveResultsSchema = z.array(saveResultSchema);
 

@@ -1,4 +1,5 @@
 import type { Transition } from '../../src/connector/crm-adapter.js';
+import type { EarlierTasks } from '../../src/connector/handoff-owner-tasks.js';
 import { renderTemplate } from '../../src/connector/handoff-template.js';
 import { TASK_SUBJECT_MAX } from './handoff-config.js';
 import type { SalesforceOwnerTaskConfig } from './handoff-config.js';
@@ -81,9 +82,6 @@ export function ownerTaskPlan(
       : 'for the integration user (no owner known)';
   return { record: task, summary: `${owner}, due ${due}` };
 }
-
-/** Transition key → id of a task on its record carrying the key; or why that could not be read. */
-export type EarlierTasks = { found: Map<string, string> } | { failed: string };
 
 /**
  * For transitions whose task an earlier attempt may have created: the Tasks of their records (WhoId IN …,

@@ -81,13 +81,9 @@ export async function attachActivities(
     const id = normalizeSalesforceId(lead.ref.id);
     byId.set(id, [...(byId.get(id) ?? []), lead]);
   }
-  const types = Object.keys(mapping.engagements);
-  if (types.length === 0 || byId.size === 0) return stats;
+  if (Object.keys(mapping.engagements).length === 0 || byId.size === 0) return stats;
 
-  const literals = [...byId.keys()].map(soqlId);
-  const reads = await Promise.all(
-    types.map((type) => readType(api, mapping, object, type, literals, options.batchSize)),
-  );
+  const reads = await readEngagements(api, mapping, object, [...byId.keys()], options.batchSize);
   for (const read of reads) {
     stats.queries += read.queries;
     stats.queryMores += read.queryMores;
@@ -107,12 +103,33 @@ export async function attachActivities(
   return stats;
 }
 
-interface TypeRead {
+/** The records of one engagement object related to the ids asked for. */
+export interface EngagementRead {
+  /** The engagement object, e.g. Task. */
   type: string;
+  /** Its field that names the Lead or Contact, e.g. WhoId. */
   relation: string;
   records: CrmRecord[];
   queries: number;
   queryMores: number;
+}
+
+/**
+ * The records of every object of the mapping's `engagements` related to `ids` (records of `object`), as
+ * attachActivities reads them: one query per object per chunk of ids, concurrently, to the last batch.
+ */
+export async function readEngagements(
+  api: SalesforceApi,
+  mapping: Mapping,
+  object: SalesforceObject,
+  ids: readonly string[],
+  batchSize: number,
+): Promise<EngagementRead[]> {
+  if (ids.length === 0) return [];
+  const literals = ids.map(soqlId);
+  return Promise.all(
+    Object.keys(mapping.engagements).map((type) => readType(api, mapping, object, type, literals, batchSize)),
+  );
 }
 
 async function readType(
@@ -122,7 +139,7 @@ async function readType(
   type: string,
   literals: string[],
   batchSize: number,
-): Promise<TypeRead> {
+): Promise<EngagementRead> {
   const relation = relationField(type, object);
   if (relation === undefined) throw unreadObjects(mapping, [type]);
   const fields = ['Id', relation, ...engagementProperties(mapping, type)];

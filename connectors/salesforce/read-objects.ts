@@ -50,14 +50,21 @@ async function* readFull(
   // A finished full read is not resumed, nor one on an object no longer read: the read starts over.
   const from =
     resume?.kind === 'full' && !resume.done ? reads.findIndex((r) => r.object === resume.object) : -1;
-  const resumeUrl = from >= 0 && resume?.kind === 'full' ? (resume.nextRecordsUrl ?? undefined) : undefined;
+  const resumed = from >= 0 && resume?.kind === 'full' ? resume : undefined;
   for (let i = Math.max(0, from); i < reads.length; i++) {
     const read = reads[i]!;
     const next = reads[i + 1];
-    for await (const page of readAllLeads(api, read.spec, i === from ? resumeUrl : undefined)) {
+    for await (const page of readAllLeads(api, read.spec, i === from ? resumed : undefined)) {
       const cursor: FullCursor =
         page.cursor.kind === 'full' && page.cursor.done && next
-          ? { kind: 'full', object: next.object, nextRecordsUrl: null, done: false }
+          ? {
+              kind: 'full',
+              object: next.object,
+              nextRecordsUrl: null,
+              afterStamp: null,
+              afterId: null,
+              done: false,
+            }
           : (page.cursor as FullCursor);
       yield { read, records: page.records, cursor };
     }

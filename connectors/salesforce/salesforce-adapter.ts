@@ -5,6 +5,9 @@ import type {
   HandoffAction,
   HandoffRequest,
   HandoffResult,
+  HistoryOutcome,
+  HistoryPage,
+  HistoryQuery,
   Page,
   ProvisionReport,
   ReadQuery,
@@ -32,6 +35,7 @@ import type { FieldUse } from './check-fields.js';
 import { assertActivityObjects, attachActivities, relationField } from './read-activities.js';
 import type { ActivityReadStats } from './read-activities.js';
 import { readObjects } from './read-objects.js';
+import { readSalesforceHistory } from './read-history.js';
 import { objectReads } from './salesforce-objects.js';
 import type { ObjectMappings, ObjectRead } from './salesforce-objects.js';
 import { DEFAULT_BULK_THRESHOLD } from './bulk-write.js';
@@ -62,6 +66,8 @@ export interface SalesforceAdapterOptions {
   fetch?: typeof fetch;
   /** The MQL handoff actions to run on a transition (each switchable); none when absent. */
   handoff?: SalesforceHandoffConfig;
+  /** What `readHistory` labels converted unless the query says: `converted` (the default) or `won`. */
+  historyOutcome?: HistoryOutcome;
   /** Values in CRM records that could not be read as the mapping says (the record is still scored). */
   onProblem: RecordProblemHandler;
 }
@@ -154,6 +160,17 @@ export class SalesforceAdapter implements CrmAdapter {
     for await (const batch of readObjects(this.api, this.reads, query)) {
       yield await this.toPage(batch.read, batch.records, batch.cursor);
     }
+  }
+
+  /** Every Lead (converted ones too) and Contact with its outcome: see read-history.ts. */
+  readHistory(query: HistoryQuery = {}): AsyncGenerator<HistoryPage> {
+    return readSalesforceHistory(this.api, this.reads, {
+      outcome: query.outcome ?? this.options.historyOutcome ?? 'converted',
+      activities: this.options.activities !== false,
+      // A one-off read of everything: the largest batches, the fewest calls.
+      batchSize: DEFAULT_QUERY_BATCH_SIZE,
+      onProblem: this.options.onProblem,
+    });
   }
 
   write(updates: ScoreUpdate[]): Promise<WriteResult> {

@@ -10,7 +10,8 @@ const objectSchema = salesforceObjectSchema.default('Lead');
  * Where a Salesforce read stopped, written after every page. Full and incremental reads go through the
  * enabled objects in turn (Lead, then Contact); `object` is the one to resume, and `done` is set once the
  * last one is read.
- * full: the query's nextRecordsUrl (null once read to the end, or when `object` is yet to be started).
+ * full: the query's nextRecordsUrl (null once read to the end, or when `object` is yet to be started), and
+ * the keyset of the last record read, for when Salesforce no longer knows the locator (INVALID_QUERY_LOCATOR).
  * incremental: the window (SystemModstamp ≥ `since`, the same for every object) and the keyset
  * (SystemModstamp, Id) of the last record of `object` read (null when it is yet to be started), so a
  * resumed read starts a new query after it instead of relying on a query locator that Salesforce expires.
@@ -20,6 +21,12 @@ export const salesforceCursorSchema = z.discriminatedUnion('kind', [
     kind: z.literal('full'),
     object: objectSchema,
     nextRecordsUrl: z.string().nullable(),
+    /**
+     * SystemModstamp (ms) and Id of the last record of `object` read: where a new query resumes when the
+     * locator has expired. Null before the object's first page (and in cursors saved before they were kept).
+     */
+    afterStamp: z.number().int().nonnegative().nullable().default(null),
+    afterId: z.string().nullable().default(null),
     done: z.boolean(),
   }),
   z.object({

@@ -53,6 +53,7 @@ export const salesforceConnector: ConnectorFactory = {
       bulkThreshold: settings.bulk.threshold,
       bulkPolling: { intervalMs: settings.bulk.pollIntervalMs, maxWaitMs: settings.bulk.maxWaitMs },
       handoff: settings.handoff,
+      historyOutcome: settings.training.outcome,
       onProblem: request.onProblem,
     });
   },

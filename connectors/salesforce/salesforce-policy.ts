@@ -56,7 +56,9 @@ function classifySalesforce(failure: AttemptFailure): Signal {
   }
   if (has('INVALID_SESSION_ID')) return { kind: 'auth' };
   if (has('UNABLE_TO_LOCK_ROW')) return { kind: 'locked', minMs: 1_000 };
-  if (has('SERVER_UNAVAILABLE')) return { kind: 'retry' };
+  // jsforce reports a JSON error answer by its errorCode alone: a 500 UNKNOWN_EXCEPTION (Salesforce's internal
+  // error) arrives without its status, so the plain HTTP reading below would take it for fatal.
+  if (has('SERVER_UNAVAILABLE') || has('UNKNOWN_EXCEPTION')) return { kind: 'retry' };
   return defaultClassify(failure);
 }
 

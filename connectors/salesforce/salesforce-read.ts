@@ -1,3 +1,4 @@
+import { ConnectorRequestError } from '../../src/connector/connector-errors.js';
 import type { CrmRecord } from '../../src/mapping/crm-record.js';
 import type { SalesforceApi, SalesforceQueryPage, SalesforceRow } from './salesforce-api.js';
 import type { IncrementalCursor, SalesforceCursor } from './salesforce-cursor.js';
@@ -25,28 +26,72 @@ export interface ReadSpec {
   batchSize: number;
 }
 
+/** Where a full read of one object resumes: the next batch's locator, and the last record's keyset. */
+export interface FullReadResume {
+  nextRecordsUrl: string | null;
+  afterStamp: number | null;
+  afterId: string | null;
+}
+
+interface Keyset {
+  stamp: number;
+  id: string;
+}
+
 /**
- * Every unconverted Lead (or every Contact), oldest SystemModstamp first, following nextRecordsUrl to the
- * end; resumable from the nextRecordsUrl of an interrupted read (while Salesforce keeps the locator open).
+ * Every unconverted Lead (or every Contact), in (SystemModstamp, Id) order, following nextRecordsUrl to the
+ * end. Each page's cursor holds the next locator and the last record's keyset. A locator Salesforce no
+ * longer knows (INVALID_QUERY_LOCATOR: it expires after some 15 minutes idle, and only the newest cursors
+ * of a user stay open) — when resuming an interrupted read or between two batches — is replaced by a new
+ * query for the records after that keyset, so the read neither fails for ever nor starts over.
+ *
+ * Records saved during the read are not lost by the switch: a save moves SystemModstamp forward, so a
+ * record changed after it was read comes again (harmless: the diff writes nothing new; this includes every
+ * record the read's own score writes moved on, the price of a fallback), and one not read yet stays ahead
+ * of the keyset. A save whose SystemModstamp lands behind the keyset (committed after the
+ * read passed that time: the writers' clocks, long transactions) is missed by this read; that is fine: it
+ * was saved during the run, so its SystemModstamp is newer than where the next incremental run's window
+ * starts (this run's start less the clock-skew overlap), and that run reads it.
  */
 export async function* readAllLeads(
   api: SalesforceApi,
   spec: ReadSpec,
-  resumeUrl?: string,
+  resume?: FullReadResume,
 ): AsyncGenerator<RecordPage> {
   const object = spec.object ?? 'Lead';
-  const soql = selectStatement({
-    fields: selectFields(spec.fields),
-    object,
-    where: READ_FILTERS[object],
-    orderBy: ORDER,
-  });
-  for await (const page of queryPages(api, soql, spec.batchSize, resumeUrl)) {
-    const next = page.nextRecordsUrl ?? null;
-    yield {
-      records: page.records.map(toCrmRecord),
-      cursor: { kind: 'full', object, nextRecordsUrl: next, done: next === null },
-    };
+  let after: Keyset | undefined =
+    resume && resume.afterStamp !== null && resume.afterId !== null
+      ? { stamp: resume.afterStamp, id: resume.afterId }
+      : undefined;
+  // A cursor saved before keysets were kept can only start its object over when the locator is gone.
+  let resumeUrl = resume?.nextRecordsUrl ?? undefined;
+  for (;;) {
+    const where = after ? filtered(object, afterKeyset(after)) : READ_FILTERS[object];
+    const soql = selectStatement({ fields: selectFields(spec.fields), object, where, orderBy: ORDER });
+    let read = false;
+    try {
+      for await (const page of queryPages(api, soql, spec.batchSize, resumeUrl)) {
+        after = lastKeyset(page.records) ?? after;
+        read = true;
+        const next = page.nextRecordsUrl ?? null;
+        yield {
+          records: page.records.map(toCrmRecord),
+          cursor: {
+            kind: 'full',
+            object,
+            nextRecordsUrl: next,
+            afterStamp: after?.stamp ?? null,
+            afterId: after?.id ?? null,
+            done: next === null,
+          },
+        };
+      }
+      return;
+    } catch (error) {
+      // A new query's first batch comes before any locator: no progress since it means something else is wrong.
+      if (!isExpiredLocator(error) || (!read && resumeUrl === undefined)) throw error;
+      resumeUrl = undefined;
+    }
   }
 }
 
@@ -63,11 +108,8 @@ export async function* readChangedLeads(
   let { afterStamp, afterId, highWater } = start;
   const object = spec.object ?? 'Lead';
   let where = filtered(object, `SystemModstamp >= ${soqlDateTime(start.since)}`);
-  if (afterStamp !== null && afterId !== null) {
-    // Literals have whole seconds: `>` a floored stamp may re-read a few records of that second, never skip one.
-    const stamp = soqlDateTime(afterStamp);
-    where += ` AND (SystemModstamp > ${stamp} OR (SystemModstamp = ${stamp} AND Id > ${soqlId(afterId)}))`;
-  }
+  if (afterStamp !== null && afterId !== null)
+    where += ` AND ${afterKeyset({ stamp: afterStamp, id: afterId })}`;
   const soql = selectStatement({ fields: selectFields(spec.fields), object, where, orderBy: ORDER });
   let yielded = false;
   for await (const page of queryPages(api, soql, spec.batchSize)) {
@@ -132,6 +174,26 @@ export async function* queryPages(
     pending?.catch(() => {});
     yield next ? page : { ...page, nextRecordsUrl: undefined };
   }
+}
+
+/** Records after `after` in (SystemModstamp, Id) order. */
+function afterKeyset(after: Keyset): string {
+  // Literals have whole seconds: `>` a floored stamp may re-read a few records of that second, never skip one.
+  const stamp = soqlDateTime(after.stamp);
+  return `(SystemModstamp > ${stamp} OR (SystemModstamp = ${stamp} AND Id > ${soqlId(after.id)}))`;
+}
+
+/** The keyset of a batch's last record; undefined for an empty batch or one without the fields. */
+function lastKeyset(rows: readonly SalesforceRow[]): Keyset | undefined {
+  const last = rows.at(-1);
+  if (!last) return undefined;
+  const stamp = Date.parse(normalizeDateTime(String(last.SystemModstamp ?? '')));
+  return Number.isFinite(stamp) && typeof last.Id === 'string' ? { stamp, id: last.Id } : undefined;
+}
+
+/** Salesforce no longer knows a query's locator (expired, or released for a newer cursor). */
+function isExpiredLocator(error: unknown): boolean {
+  return error instanceof ConnectorRequestError && error.category === 'INVALID_QUERY_LOCATOR';
 }
 
 /** `condition`, and the object's read filter (unconverted Leads only) before it. */

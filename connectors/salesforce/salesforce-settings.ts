@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ConnectorConfigError } from '../../src/connector/connector-errors.js';
+import { HISTORY_OUTCOMES } from '../../src/connector/crm-adapter.js';
+import type { HistoryOutcome } from '../../src/connector/crm-adapter.js';
 import { formatPath } from '../../src/util/errors.js';
 import { salesforceHandoffConfigSchema } from './handoff-config.js';
 import type { SalesforceHandoffConfig } from './handoff-config.js';
@@ -65,6 +67,11 @@ export const salesforceSettingsSchema = z
       .strict()
       .prefault({}),
     handoff: salesforceHandoffConfigSchema.prefault({}),
+    /** `leadscore train --connector`: a converted Lead is the outcome, or (`won`) only one whose opportunity was won. */
+    training: z
+      .object({ outcome: z.enum(HISTORY_OUTCOMES).default('converted') })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -78,6 +85,7 @@ export interface SalesforceSettings {
   budgetShare: number;
   bulk: { threshold: number; pollIntervalMs: number; maxWaitMs: number };
   handoff: SalesforceHandoffConfig;
+  training: { outcome: HistoryOutcome };
 }
 
 /** Validates the settings; messages name the path, never a value (a webhook URL may carry a token). */

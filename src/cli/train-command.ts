@@ -6,7 +6,7 @@ import type { DataOptions, ReadInput } from './predictive-options.js';
 import type { ConnectorRegistry } from '../connector/connector-registry.js';
 import { UsageError } from '../util/errors.js';
 import type { DeploymentOptions } from './deployment-options.js';
-import { CRM_OUTCOME_FIELDS, DEFAULT_CONVERTED_STAGES, withCrmHistory } from './train-from-crm.js';
+import { DEFAULT_CONVERTED_STAGES, crmOutcomeColumns, withCrmHistory } from './train-from-crm.js';
 import { DEFAULT_MODEL_FILE, savePredictiveModel } from '../predictive/model-artifact.js';
 import { topFactors } from '../predictive/top-factors.js';
 import { DEFAULT_FOLDS, DEFAULT_SEED, trainPredictive } from '../predictive/train-model.js';
@@ -16,6 +16,7 @@ interface TrainOptions extends DataOptions, DeploymentOptions {
   out: string;
   connector?: string;
   convertedStages?: string;
+  outcome?: string;
 }
 
 export function registerTrainCommand(
@@ -32,11 +33,15 @@ export function registerTrainCommand(
     .option('-l, --label <column>', 'the outcome column: 1/0, yes/no or true/false')
     .option(
       '-c, --connector <name>',
-      'train on the CRM history instead of a file (contacts and their stages)',
+      'train on the CRM history instead of a file (HubSpot contacts and their stages, Salesforce Leads and Contacts)',
     )
     .option(
       '--converted-stages <stages>',
-      `with --connector: lifecycle stages that count as converted (default ${DEFAULT_CONVERTED_STAGES.join(',')})`,
+      `with --connector hubspot: lifecycle stages that count as converted (default ${DEFAULT_CONVERTED_STAGES.join(',')})`,
+    )
+    .option(
+      '--outcome <outcome>',
+      'with --connector salesforce: converted (a converted Lead) or won (its opportunity won); default: the settings',
     )
     .option('--config <file>', 'with --connector: the deployment file (default: ./config/leadscore.yaml)')
     .option(
@@ -68,10 +73,14 @@ Examples:
   leadscore train --input leads.csv --label Converted --exclude "Tags,Lead Quality,Asymmetrique*" --out model.json
   leadscore train --input leads.jsonl --label converted --now 2026-11-01 --seed 7
   leadscore train --connector hubspot --out config/converted.predictive.json
+  leadscore train --connector salesforce --outcome won --out config/won.predictive.json
 
-With --connector the CRM's contacts are the history: converted = a lifecycle stage of --converted-stages;
-the lifecycle stage, lead status and owner (set by sales) are never features. The model then scores the
-same canonical fields in every sync: set predictive.model in the deployment file.`,
+With --connector the CRM's records are the history. HubSpot: every contact, converted = a lifecycle stage
+of --converted-stages. Salesforce: every Lead, converted ones included, converted = IsConverted (--outcome
+won: and its opportunity won), measured as of its ConvertedDate; and Contacts no Lead was converted into,
+converted = a contact role on a won opportunity. The lifecycle stage, lead status and owner (set by sales)
+are never features. The model then scores the same canonical fields in every sync: set predictive.model in
+the deployment file.`,
     )
     .action(async (options: TrainOptions) => {
       if (options.connector !== undefined) {
@@ -83,7 +92,7 @@ same canonical fields in every sync: set predictive.model in the deployment file
             options,
             io,
             { data, format: 'jsonl', seconds: (performance.now() - started) / 1000 },
-            CRM_OUTCOME_FIELDS,
+            crmOutcomeColumns(data),
           ),
         );
         return;

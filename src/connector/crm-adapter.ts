@@ -22,6 +22,39 @@ export interface CrmAdapter {
   usage(): AdapterUsage;
   /** A run starts: budgets kept per run (Salesforce's share of the daily allocation) start over. */
   beginRun?(): void;
+  /**
+   * Every record with its known outcome, for training a predictive model (`leadscore train --connector`).
+   * Unlike `read`, it includes records whose outcome is settled (Salesforce's converted Leads). Adapters
+   * without it are trained from `read({ kind: 'full' })` and the lifecycle stage. What counts as converted:
+   * - Salesforce: a Lead is converted when IsConverted (outcome `won`: and its ConvertedOpportunityId is
+   *   IsWon; an open one is not known yet); a Contact when it has an OpportunityContactRole on an
+   *   Opportunity with IsWon (only open ones: not known yet), whichever the outcome.
+   */
+  readHistory?(query: HistoryQuery): AsyncIterable<HistoryPage>;
+}
+
+export const HISTORY_OUTCOMES = ['converted', 'won'] as const;
+/** `converted`: the lead became an opportunity (or customer); `won`: a deal it is on was won. */
+export type HistoryOutcome = (typeof HISTORY_OUTCOMES)[number];
+
+export interface HistoryQuery {
+  /** Which outcome labels a record converted; the adapter's configured one (else `converted`) when absent. */
+  outcome?: HistoryOutcome;
+}
+
+export interface HistoryRecord {
+  lead: Lead;
+  /** The outcome; undefined while it is not known yet (a deal still open): such records are not trained on. */
+  converted?: boolean;
+  /**
+   * When the record entered the outcome (converted, the deal created): its features are measured as of then,
+   * so that what sales did afterwards (meetings of the deal, the converted status) is not learnt as a cause.
+   */
+  outcomeAt?: Date;
+}
+
+export interface HistoryPage {
+  records: HistoryRecord[];
 }
 
 export interface AdapterUsage {

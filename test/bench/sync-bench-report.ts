@@ -19,24 +19,28 @@ const LIST_PAGE = 100;
 const SEARCH_PAGE = 200;
 const BATCH = 100;
 
-export interface RunFigures {
+/** What every sync benchmark prints about a run, whatever the CRM. */
+export interface RunCost {
   title: string;
-  scope: 'full' | 'incremental';
   report: SyncReport;
   /** Largest sampled RSS of this process during the run, in bytes. */
   peakRss: number;
-  /** Committed pages that handed off at least one MQL (each costs a batch read and a batch update). */
-  handoffPages: number;
-  /** Association and engagement-object reads the adapter made (their own minimum); 0 with rollups only. */
-  engagementCalls: number;
-  /** Whether associated engagements were read (--engagements). */
-  engagements: boolean;
   /** CPU seconds of this process and of the sandbox's during the run. */
   cpuSeconds: number;
   sandboxCpuSeconds: number | undefined;
   /** Warnings and errors the run logged (the first few are printed). */
   problems: string[];
   problemCount: number;
+}
+
+export interface RunFigures extends RunCost {
+  scope: 'full' | 'incremental';
+  /** Committed pages that handed off at least one MQL (each costs a batch read and a batch update). */
+  handoffPages: number;
+  /** Association and engagement-object reads the adapter made (their own minimum); 0 with rollups only. */
+  engagementCalls: number;
+  /** Whether associated engagements were read (--engagements). */
+  engagements: boolean;
 }
 
 interface Line {
@@ -107,7 +111,8 @@ function callLines(f: RunFigures): { lines: Line[]; minimum: number } {
   return { lines, minimum };
 }
 
-export function printRun(f: RunFigures, perTenSeconds: number): void {
+/** The run's title, status, records read (and per second), written, handed off. */
+export function printRunHead(f: RunCost): void {
   const r = f.report;
   const c = r.counts;
   const seconds = r.durationMs / 1000;
@@ -120,6 +125,27 @@ export function printRun(f: RunFigures, perTenSeconds: number): void {
     `   read ${fmt(c.read)} records in ${fmt(seconds, 1)} s = ${fmt(c.read / seconds)} records/s; ` +
       `written ${fmt(c.written)}, unchanged ${fmt(c.unchanged)}, failed ${fmt(c.failed)}, handed off ${fmt(c.handedOff)}`,
   );
+}
+
+/** CPU of both processes, elapsed time, the run's peak RSS and the first problems it logged. */
+export function printRunTail(f: RunCost): void {
+  const seconds = f.report.durationMs / 1000;
+  const sandboxCpu =
+    f.sandboxCpuSeconds === undefined ? '' : `, sandbox process ${fmt(f.sandboxCpuSeconds, 1)} s`;
+  console.log(
+    `   CPU: leadscore ${fmt(f.cpuSeconds, 1)} s${sandboxCpu} (2 cores: ${fmt(seconds, 1)} s elapsed)`,
+  );
+  console.log(`   elapsed ${fmt(seconds, 1)} s; peak RSS during the run ${mb(f.peakRss)}`);
+  if (f.problemCount > 0) {
+    console.log(`   ${fmt(f.problemCount)} warnings/errors logged, first ones:`);
+    for (const p of f.problems) console.log(`     - ${p}`);
+  }
+}
+
+export function printRun(f: RunFigures, perTenSeconds: number): void {
+  const r = f.report;
+  const seconds = r.durationMs / 1000;
+  printRunHead(f);
   const { lines, minimum } = callLines(f);
   console.log(`   ${'API calls by endpoint'.padEnd(56)} ${'actual'.padStart(8)} ${'minimum'.padStart(8)}`);
   for (const l of lines) {
@@ -147,16 +173,7 @@ export function printRun(f: RunFigures, perTenSeconds: number): void {
   console.log(
     `   at HubSpot Professional's limits (${HUBSPOT_PROFESSIONAL_PER_TEN_SECONDS} per 10 s, search ${HUBSPOT_SEARCH_PER_SECOND} per s) these calls take at least ${fmt(atHubSpot)} s (${fmt(atHubSpot / 60, 1)} min)`,
   );
-  const sandboxCpu =
-    f.sandboxCpuSeconds === undefined ? '' : `, sandbox process ${fmt(f.sandboxCpuSeconds, 1)} s`;
-  console.log(
-    `   CPU: leadscore ${fmt(f.cpuSeconds, 1)} s${sandboxCpu} (2 cores: ${fmt(seconds, 1)} s elapsed)`,
-  );
-  console.log(`   elapsed ${fmt(seconds, 1)} s; peak RSS during the run ${mb(f.peakRss)}`);
-  if (f.problemCount > 0) {
-    console.log(`   ${fmt(f.problemCount)} warnings/errors logged, first ones:`);
-    for (const p of f.problems) console.log(`     - ${p}`);
-  }
+  printRunTail(f);
 }
 
 export const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');

@@ -14,7 +14,7 @@
  * Prints, per run, records read and per second, written, handed off, API calls by endpoint against the
  * minimum, 429s, elapsed and peak RSS (sampled every 100 ms); RSS at 25/50/75/100 % of run 1; VmHWM.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +31,18 @@ import { SqliteStateStore } from '../../src/state/index.js';
 import type { StateStore } from '../../src/state/index.js';
 import { runSync } from '../../src/sync/run-sync.js';
 import type { SyncProgress } from '../../src/sync/sync-types.js';
-import { startSandboxProcess } from './sandbox-process.js';
+import { cpuSecondsOf, startSandboxProcess } from './sandbox-process.js';
 import type { SandboxProcess } from './sandbox-process.js';
 import { fmt, wholeNumber } from './bench-format.js';
-import { mb, procStatusBytes, RssSampler, SAMPLE_MS } from './sync-bench-memory.js';
+import {
+  mb,
+  printCheckpoints,
+  procStatusBytes,
+  RssSampler,
+  SAMPLE_MS,
+  takeCheckpoints,
+} from './sync-bench-memory.js';
+import type { Checkpoint } from './sync-bench-memory.js';
 import {
   HUBSPOT_PROFESSIONAL_PER_TEN_SECONDS,
   HUBSPOT_SEARCH_PER_SECOND,
@@ -74,19 +82,6 @@ const root = (path: string) =>
 
 type Sandbox = SandboxProcess;
 
-/** CPU seconds (user + system) of another process, from /proc/<pid>/stat; undefined when unreadable. */
-function cpuSecondsOf(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after the state; clock ticks, 100 per second.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Drops log lines but keeps the warnings and errors, which the benchmark reports. */
 function countingLogger(into: { count: number; first: string[] }): Logger {
   const keep = (level: string) => (message: string, meta?: Record<string, unknown>) => {
@@ -101,17 +96,6 @@ function countingLogger(into: { count: number; first: string[] }): Logger {
     child: () => logger,
   };
   return logger;
-}
-
-interface Checkpoint {
-  share: number;
-  read: number;
-  seconds: number;
-  rss: number;
-  heapUsed: number;
-  heapTotal: number;
-  /** Memory of C++ objects bound to JS objects (buffers); SQLite's own allocations are not in it. */
-  external: number;
 }
 
 interface Context {
@@ -156,19 +140,7 @@ async function run(
     }
     if (p.handedOff > handedOffBefore) handoffPages++;
     handedOffBefore = p.handedOff;
-    while (checkpoints && shares.length && p.read >= shares[0]! * CONTACTS) {
-      const usage = process.memoryUsage();
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      checkpoints.push({
-        share: shares.shift()!,
-        read: p.read,
-        seconds,
-        rss: usage.rss,
-        heapUsed: usage.heapUsed,
-        heapTotal: usage.heapTotal,
-        external: usage.external,
-      });
-    }
+    if (checkpoints) takeCheckpoints(checkpoints, shares, p.read, CONTACTS, started);
   };
   ctx.sampler.restart();
   const cpuBefore = process.cpuUsage();
@@ -203,24 +175,6 @@ async function run(
     problems: problems.first,
     problemCount: problems.count,
   };
-}
-
-function printCheckpoints(checkpoints: Checkpoint[]): void {
-  console.log(
-    `\nMemory along run 1 (at committed pages; flat means it does not grow with the contacts read):`,
-  );
-  for (const c of checkpoints)
-    console.log(
-      `   ${`${c.share * 100} %`.padStart(5)}  ${fmt(c.read).padStart(9)} read at ${fmt(c.seconds, 1).padStart(6)} s   ` +
-        `RSS ${mb(c.rss).padStart(9)}   heap used ${mb(c.heapUsed).padStart(8)} of ${mb(c.heapTotal).padStart(8)}   ` +
-        `external ${mb(c.external).padStart(7)}`,
-    );
-  const first = checkpoints[0];
-  const last = checkpoints.at(-1);
-  if (first && last && last !== first)
-    console.log(
-      `   growth from 25 % to 100 %: RSS ${mb(last.rss - first.rss)}, heap used ${mb(last.heapUsed - first.heapUsed)}`,
-    );
 }
 
 async function main(): Promise<void> {

@@ -7,6 +7,8 @@ export const KEY_PREFIXES = {
   Lead: '00Q',
   Contact: '003',
   Account: '001',
+  Opportunity: '006',
+  OpportunityContactRole: '00K',
   Task: '00T',
   Event: '00U',
   Campaign: '701',

@@ -47,6 +47,11 @@ export interface SalesforceSandbox {
   resetStats(): void;
   /** Replaces the fault configuration (and restarts its seeded sequence). */
   setFaults(faults: FaultOptions): void;
+  /**
+   * Ends every open query locator: the next `nextRecordsUrl` request gets 400 INVALID_QUERY_LOCATOR, as
+   * after 15 idle minutes (which the org clock, `now`, also brings about).
+   */
+  expireQueryLocators(): void;
   /** Whether the org came from `snapshotFile` rather than from the seed. */
   restored: boolean;
   /** Writes the org to `snapshotFile` (atomically); a SandboxError when started without one. */
@@ -81,7 +86,8 @@ export async function startSalesforceSandbox(options: SandboxOptions = {}): Prom
   const faults = new FaultInjector(config.seed, config.faults);
   const stopping = new AbortController();
   const bulk = new IngestJobs(config.bulk);
-  const deps = { routes: ROUTES, store, tokens, usage, cursors: new QueryCursors(), bulk, faults, stats };
+  const cursors = new QueryCursors(config.now);
+  const deps = { routes: ROUTES, store, tokens, usage, cursors, bulk, faults, stats };
   const server = createServer((req, res) => {
     handleRequest(req, res, { ...deps, now: config.now, stopping: stopping.signal }).catch(() =>
       res.destroy(),
@@ -111,6 +117,7 @@ export async function startSalesforceSandbox(options: SandboxOptions = {}): Prom
     stats: () => stats.snapshot(usage.snapshot()),
     resetStats: () => stats.reset(),
     setFaults: (next) => faults.set(next),
+    expireQueryLocators: () => cursors.expireAll(),
     restored: snapshot !== undefined,
     async save() {
       if (!config.snapshotFile) {

@@ -54,6 +54,10 @@ describe('Salesforce policy', () => {
   it('retries SERVER_UNAVAILABLE', () => {
     expect(policy.classify(jsforce('SERVER_UNAVAILABLE'))).toEqual({ kind: 'retry' });
   });
+  it('retries UNKNOWN_EXCEPTION, the 500 jsforce reports without its status', () => {
+    const message = 'An unexpected error occurred. Please include this ErrorId if you contact support';
+    expect(policy.classify(jsforce('UNKNOWN_EXCEPTION', message))).toEqual({ kind: 'retry' });
+  });
   it('retries a 503 jsforce reports as ERROR_HTTP_503 (status already taken from it)', () => {
     expect(policy.classify(failure({ status: 503, errorCode: 'ERROR_HTTP_503' }))).toEqual({ kind: 'retry' });
   });

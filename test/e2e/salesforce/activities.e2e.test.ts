@@ -122,12 +122,16 @@ describe('Leads and Contacts', () => {
       kind: 'full',
       object: 'Contact',
       nextRecordsUrl: null,
+      afterStamp: null,
+      afterId: null,
       done: false,
     });
     expect(pages.at(-1)?.cursor).toEqual({
       kind: 'full',
       object: 'Contact',
       nextRecordsUrl: null,
+      afterStamp: expect.any(Number),
+      afterId: expect.any(String),
       done: true,
     });
 

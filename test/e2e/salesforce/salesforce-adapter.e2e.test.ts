@@ -74,7 +74,14 @@ describe('Salesforce adapter against the sandbox', () => {
     expect(pages.length).toBe(Math.ceil(expected.length / BATCH));
     expect(problems).toEqual([]);
     expect(pages.slice(0, -1).every((p) => p.cursor.kind === 'full' && p.cursor.done === false)).toBe(true);
-    expect(pages.at(-1)?.cursor).toEqual({ kind: 'full', object: 'Lead', nextRecordsUrl: null, done: true });
+    expect(pages.at(-1)?.cursor).toEqual({
+      kind: 'full',
+      object: 'Lead',
+      nextRecordsUrl: null,
+      afterStamp: expect.any(Number),
+      afterId: leads.at(-1)?.ref.id,
+      done: true,
+    });
     expect(sandbox.stats().calls[QUERY]).toBe(1);
     expect(sandbox.stats().calls[QUERY_MORE]).toBe(pages.length - 1);
 

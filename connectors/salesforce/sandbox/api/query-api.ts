@@ -8,6 +8,7 @@ import type { Handler } from './handler-types.js';
 export const query: Handler = ({ query: params, headers, store, cursors, apiVersion, now }) => {
   const soql = params.get('q');
   if (!soql) throw new ApiError(400, restError('MALFORMED_QUERY', 'A query string has to be specified'));
+  store.recordQuery(soql);
   const run = runQuery(soql, store, apiVersion, now().getTime());
   const header = headers['sforce-query-options'];
   const batchSize = batchSizeFrom(Array.isArray(header) ? header[0] : header);

@@ -1,18 +1,6 @@
+import type { JobState } from '../../bulk-ingest-calls.js';
 import type { ColumnDelimiter, CsvTable, LineEnding } from './bulk-csv.js';
 import type { IngestOperation, RowOutcome } from './process-rows.js';
-
-export const JOB_STATES = [
-  'Open',
-  'UploadComplete',
-  'InProgress',
-  'JobComplete',
-  'Failed',
-  'Aborted',
-] as const;
-export type JobState = (typeof JOB_STATES)[number];
-
-/** States after which nothing changes any more. */
-export const FINAL_STATES: ReadonlySet<JobState> = new Set(['JobComplete', 'Failed', 'Aborted']);
 
 /** What the client asked for when creating the job. */
 export interface JobSpec {

@@ -5,7 +5,9 @@ import { NOT_FOUND, restError } from '../http/error-bodies.js';
 import { makeId } from '../ids.js';
 import { parseJobData, resultCsv, type ResultRow } from './bulk-csv.js';
 import type { BulkProgress } from './bulk-options.js';
-import { FINAL_STATES, type IngestJob, type JobSpec, type JobState } from './ingest-job.js';
+// Salesforce's job states: the client's list (the sandbox may lean on the client, never the reverse).
+import { FINAL_JOB_STATES, type JobState } from '../../bulk-ingest-calls.js';
+import type { IngestJob, JobSpec } from './ingest-job.js';
 import { headerProblem, processRow } from './process-rows.js';
 
 /** Key prefix of AsyncApexJob, which Bulk API job ids use. */
@@ -98,7 +100,7 @@ export class IngestJobs {
 
   abort(id: string, now: Date): IngestJob {
     const job = this.get(id);
-    if (FINAL_STATES.has(job.state)) throw invalidState('Aborting already Completed Job not allowed');
+    if (FINAL_JOB_STATES.has(job.state)) throw invalidState('Aborting already Completed Job not allowed');
     job.state = 'Aborted';
     this.touch(job, now);
     return job;

@@ -31,6 +31,7 @@ export interface CreateCall {
 export class OrgStore {
   private readonly tables = new Map<string, Map<string, SObjectRecord>>();
   private readonly calls: CollectionUpdateCall[] = [];
+  private readonly queries: string[] = [];
   /** Assignment rules and flows: what they did. */
   readonly automation = new OrgAutomation();
   private readonly creates: CreateCall[] = [];
@@ -102,6 +103,15 @@ export class OrgStore {
     Object.assign(record, fields, this.stamps(sobject, ['LastModifiedDate', 'SystemModstamp']));
     if (sobject.name === 'Lead' || sobject.name === 'Contact') record.Name = fullName(record);
     return { ...record };
+  }
+
+  /** Every SOQL statement `/query` received (data API), oldest first: for asserting on what was asked. */
+  queryLog(): { soql: string }[] {
+    return this.queries.map((soql) => ({ soql }));
+  }
+
+  recordQuery(soql: string): void {
+    this.queries.push(soql);
   }
 
   recordCall(call: CollectionUpdateCall): void {

@@ -60,3 +60,27 @@ export const TASK_STATUSES = [
 export const PRIORITIES = ['High', 'Normal', 'Low'] as const;
 export const EVENT_TYPES = ['Meeting', 'Call', 'Email', 'Other'] as const;
 export const SALUTATIONS = ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.'] as const;
+/** A new org's opportunity stages; the last two close the opportunity (won, lost). */
+export const OPPORTUNITY_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Id. Decision Makers',
+  'Perception Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+  'Closed Won',
+  'Closed Lost',
+] as const;
+export const CONTACT_ROLES = [
+  'Business User',
+  'Decision Maker',
+  'Economic Buyer',
+  'Economic Decision Maker',
+  'Evaluator',
+  'Executive Sponsor',
+  'Influencer',
+  'Technical Buyer',
+  'Other',
+] as const;

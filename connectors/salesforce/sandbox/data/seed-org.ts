@@ -4,7 +4,10 @@ import { formatDateTime, type SObjectRecord } from './field-types.js';
 import { seedAssignmentRules } from './automation-sobjects.js';
 import type { OrgStore } from './org-store.js';
 import { seedActivities, seedCampaigns, seedMembers } from './seed-activities.js';
+import { seedConversionEngagement } from './seed-conversions.js';
 import { seedDetails } from './seed-details.js';
+import { seedOpportunities } from './seed-opportunities.js';
+import { engagementTimes } from './seed-signals.js';
 import { seedContacts, seedLeads } from './seed-people.js';
 
 export interface SeedOptions {
@@ -16,7 +19,10 @@ export interface SeedOptions {
 
 const USER_NAMES = ['Alex Morgan', 'Sam Rivera', 'Jordan Lee', 'Taylor Brooks', 'Casey Kim'];
 
-/** Fills the store: users, campaigns, contacts, leads, then their tasks, events and campaign memberships. */
+/**
+ * Fills the store: users, campaigns, contacts, leads, then their tasks, events and campaign memberships,
+ * then the sales history (the engagement before each conversion, opportunities and contact roles).
+ */
 export function seedOrg(store: OrgStore, options: SeedOptions): void {
   const prng = createPrng(options.seed);
   const nowMs = options.now.getTime();
@@ -39,6 +45,17 @@ export function seedOrg(store: OrgStore, options: SeedOptions): void {
   const { tasks, events } = seedActivities(prng, people, owners, nowMs);
   const members = seedMembers(prng, people, campaigns, nowMs);
   const accounts = seedDetails(createPrng(options.seed + 7919), leads, contacts, owners);
+  // The sales history comes last, from its own sequence: every record seeded above stays as it was.
+  const history = createPrng(options.seed + 104_729);
+  seedConversionEngagement(history, leads, owners, { campaigns, tasks, events, members });
+  const { opportunities, roles } = seedOpportunities(history, {
+    leads,
+    contacts,
+    accounts,
+    owners,
+    engagement: engagementTimes(tasks, events, members),
+    nowMs,
+  });
   const tables: [string, SObjectRecord[]][] = [
     ['User', users],
     ['Account', accounts],
@@ -48,6 +65,8 @@ export function seedOrg(store: OrgStore, options: SeedOptions): void {
     ['Task', tasks],
     ['Event', events],
     ['CampaignMember', members],
+    ['Opportunity', opportunities],
+    ['OpportunityContactRole', roles],
   ];
   for (const [type, rows] of tables) for (const row of rows) store.insert(type, row);
   seedAssignmentRules(store, options.now);

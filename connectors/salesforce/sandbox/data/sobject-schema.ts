@@ -4,6 +4,7 @@ import { f, type FieldDef, type SObjectDef } from './field-types.js';
 export type { SObjectDef } from './field-types.js';
 import * as P from './picklists.js';
 import { AUTOMATION_SOBJECTS } from './automation-sobjects.js';
+import { OPPORTUNITY_SOBJECTS } from './opportunity-sobjects.js';
 import { SETUP_SOBJECTS } from './setup-sobjects.js';
 import { TOOLING_SOBJECTS } from './tooling-sobjects.js';
 
@@ -47,6 +48,11 @@ const LEAD: SObjectDef = {
     f('ConvertedContactId', 'reference', {
       referenceTo: ['Contact'],
       relationshipName: 'ConvertedContact',
+      updateable: false,
+    }),
+    f('ConvertedOpportunityId', 'reference', {
+      referenceTo: ['Opportunity'],
+      relationshipName: 'ConvertedOpportunity',
       updateable: false,
     }),
     f('HasOptedOutOfEmail', 'boolean'),
@@ -215,6 +221,7 @@ export const SOBJECTS: readonly SObjectDef[] = [
   CAMPAIGN,
   CAMPAIGN_MEMBER,
   USER,
+  ...OPPORTUNITY_SOBJECTS,
   ...SETUP_SOBJECTS,
   ...AUTOMATION_SOBJECTS,
   ...TOOLING_SOBJECTS,

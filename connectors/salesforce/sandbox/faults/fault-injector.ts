@@ -6,6 +6,8 @@ export interface FaultDecision {
   delayMs: number;
   drop: boolean;
   status?: 403 | ServerErrorStatus;
+  /** A 403 for the concurrent-request limit rather than the daily total. */
+  concurrent?: boolean;
 }
 
 const ALL_5XX: ServerErrorStatus[] = [500, 502, 503];
@@ -41,6 +43,10 @@ export class FaultInjector {
       latency && this.prng.chance(latency.rate ?? 1) ? this.prng.int(latency.minMs, latency.maxMs) : 0;
     if (this.prng.chance(f.dropConnection ?? 0)) return { delayMs, drop: true };
     if (this.prng.chance(f.requestLimitExceeded ?? 0)) return { delayMs, drop: false, status: 403 };
+    // Drawn only when set, so that configurations without it keep their seeded sequence.
+    if (f.concurrentRequestLimit && this.prng.chance(f.concurrentRequestLimit)) {
+      return { delayMs, drop: false, status: 403, concurrent: true };
+    }
     if (this.prng.chance(f.serverErrors ?? 0)) {
       return { delayMs, drop: false, status: this.prng.pick(f.serverErrorStatuses ?? ALL_5XX) };
     }

@@ -6,6 +6,11 @@ export const faultOptionsSchema = z
   .object({
     /** Share of API requests answered 403 REQUEST_LIMIT_EXCEEDED (whatever the real usage). */
     requestLimitExceeded: rate.optional(),
+    /**
+     * Share of API requests answered 403 REQUEST_LIMIT_EXCEEDED with the concurrent-request message: too
+     * many long-running requests at once, which clears within seconds (not the daily total).
+     */
+    concurrentRequestLimit: rate.optional(),
     /** Share of requests answered with a 5xx, picked from `serverErrorStatuses`. */
     serverErrors: rate.optional(),
     serverErrorStatuses: z

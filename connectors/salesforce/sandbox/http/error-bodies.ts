@@ -15,6 +15,12 @@ export const INVALID_SESSION = restError('INVALID_SESSION_ID', 'Session expired 
 /** The daily allocation is used up (the API docs' REQUEST_LIMIT_EXCEEDED, 403). */
 export const REQUEST_LIMIT_EXCEEDED = restError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
 
+/** Too many long-running requests at once: the same code, a message naming the concurrent limit. */
+export const CONCURRENT_REQUEST_LIMIT_EXCEEDED = restError(
+  'REQUEST_LIMIT_EXCEEDED',
+  'ConcurrentRequests (Concurrent API Requests) Limit exceeded.',
+);
+
 export const NOT_FOUND = restError('NOT_FOUND', 'The requested resource does not exist');
 
 /** Text Salesforce puts after an unknown column or object name. */

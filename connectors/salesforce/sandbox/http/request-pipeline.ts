@@ -56,7 +56,7 @@ export async function handleRequest(
       limitHeader = true;
       deps.usage.admit();
     }
-    if (fault.status) throw new ApiError(fault.status, faultBody(fault.status));
+    if (fault.status) throw new ApiError(fault.status, faultBody(fault.status, fault.concurrent));
     const result = match.route.handler({
       params: match.params,
       query: url.searchParams,

@@ -163,7 +163,7 @@ describe('GET /query', () => {
     const bad = await soql(sandbox, 'SELEC Id FROM Lead');
     expect(bad.status).toBe(400);
     expect(bad.body[0]).toMatchObject({ errorCode: 'MALFORMED_QUERY' });
-    const type = await soql(sandbox, 'SELECT Id FROM Opportunity');
+    const type = await soql(sandbox, 'SELECT Id FROM Quote');
     expect(type.body[0].errorCode).toBe('INVALID_TYPE');
     const wrongLiteral = await soql(sandbox, "SELECT Id FROM Lead WHERE CreatedDate > '2024-01-01'");
     expect(wrongLiteral.body[0]).toMatchObject({ errorCode: 'INVALID_FIELD' });
