@@ -105,6 +105,12 @@ function compileCondition(cond: RawCondition, root: SObjectDef, store: OrgStore,
   const rawValues = Array.isArray(cond.value) ? cond.value : [cond.value ?? ''];
   const types = Array.isArray(cond.literalType) ? cond.literalType : rawValues.map(() => cond.literalType);
   const literals = rawValues.map((raw, i) => toLiteral(raw, String(types[i] ?? 'STRING'), path.field, nowMs));
+  // A set for IN lists of plain values: a page's activity query names some 440 ids against every Task.
+  if ((op === 'IN' || op === 'NOT IN') && literals.every((l) => l.kind === 'value')) {
+    const values = new Set(literals.map((l) => norm(l.kind === 'value' ? l.value : null)));
+    const inside = op === 'IN';
+    return (record) => values.has(readValue(store, record, path)) === inside;
+  }
   return (record) => matches(readValue(store, record, path), op, literals);
 }
 
