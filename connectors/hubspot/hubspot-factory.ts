@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { ConnectorFactory } from '../../src/connector/connector-registry.js';
 import { loadMapping } from '../../src/mapping/load-mapping.js';
 import { packageRoot } from '../../src/util/package-root.js';
-import { HubSpotAdapter } from './hubspot-adapter.js';
 import { hubSpotCredentialsFromEnv } from './hubspot-credentials.js';
 import { hubSpotSandboxLauncher } from './hubspot-sandbox-launcher.js';
 import { parseHubSpotSettings } from './hubspot-settings.js';
@@ -16,6 +15,8 @@ export const hubSpotConnector: ConnectorFactory = {
     const settings = parseHubSpotSettings(request.settings);
     const loaded = await loadMapping(request.mappingFile ?? this.defaultMappingFile);
     const mapping = settings.rollups ? loaded : { ...loaded, rollups: [] };
+    // Loaded on first use, so that a deployment without HubSpot never loads its SDK.
+    const { HubSpotAdapter } = await import('./hubspot-adapter.js');
     return new HubSpotAdapter({
       baseUrl: request.baseUrl ?? this.defaultBaseUrl,
       mapping,

@@ -8,9 +8,9 @@ import { flowResultsFromError } from './flow-results.js';
 import type { BudgetShareGuard } from './budget-share-guard.js';
 import { SalesforceSession } from './salesforce-session.js';
 import type { SalesforceSessionInfo } from './salesforce-session.js';
+import { DEFAULT_SALESFORCE_API_VERSION } from './salesforce-version.js';
 
-/** The REST API version every request names; pinned so that a jsforce upgrade changes nothing. */
-export const DEFAULT_SALESFORCE_API_VERSION = '62.0';
+export { DEFAULT_SALESFORCE_API_VERSION };
 /** Salesforce has one request class: every call counts against the same daily allocation. */
 export const SALESFORCE_REQUEST_CLASS = 'api';
 /** Records per query batch Salesforce documents (200 to 2,000, 2,000 by default). */

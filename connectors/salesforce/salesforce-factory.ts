@@ -4,7 +4,6 @@ import { loadMapping } from '../../src/mapping/load-mapping.js';
 import type { Mapping } from '../../src/mapping/mapping-schema.js';
 import { packageRoot } from '../../src/util/package-root.js';
 import { budgetShareGuard } from './budget-share-guard.js';
-import { SalesforceAdapter } from './salesforce-adapter.js';
 import { salesforceCredentialsFromEnv } from './salesforce-credentials.js';
 import type { ObjectMappings } from './salesforce-objects.js';
 import { salesforceSandboxLauncher } from './salesforce-sandbox-launcher.js';
@@ -42,6 +41,8 @@ export const salesforceConnector: ConnectorFactory = {
       ...(settings.loginUrl ? { loginUrl: settings.loginUrl } : {}),
       ...(request.baseUrl ? { instanceUrl: request.baseUrl } : {}),
     });
+    // Loaded on first use, so that a deployment without Salesforce never loads jsforce.
+    const { SalesforceAdapter } = await import('./salesforce-adapter.js');
     return new SalesforceAdapter({
       credentials,
       objects: withoutActivities(objects, settings.activities),

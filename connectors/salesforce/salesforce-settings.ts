@@ -5,7 +5,7 @@ import type { HistoryOutcome } from '../../src/connector/crm-adapter.js';
 import { formatPath } from '../../src/util/errors.js';
 import { salesforceHandoffConfigSchema } from './handoff-config.js';
 import type { SalesforceHandoffConfig } from './handoff-config.js';
-import { DEFAULT_SALESFORCE_API_VERSION } from './salesforce-api.js';
+import { DEFAULT_SALESFORCE_API_VERSION } from './salesforce-version.js';
 import type { SalesforceLimits } from './salesforce-policy.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
