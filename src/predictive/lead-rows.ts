@@ -7,7 +7,7 @@ import type { LeadRecord } from './lead-records.js';
 
 /** Personal fields: near-unique, and a model must not learn from someone's name. */
 const PERSONAL_FIELDS: ReadonlySet<ProfileField> = new Set(['email', 'firstName', 'lastName']);
-const FEATURE_FIELDS = PROFILE_FIELDS.filter((field) => !PERSONAL_FIELDS.has(field));
+export const FEATURE_FIELDS = PROFILE_FIELDS.filter((field) => !PERSONAL_FIELDS.has(field));
 
 export const RECENCY_COLUMN = 'days_since_last_activity';
 
@@ -91,7 +91,7 @@ function activityTypesOf(leads: readonly Lead[], asOf: Date | undefined): Activi
   return [...types].sort();
 }
 
-function cellText(value: unknown): string | undefined {
+export function cellText(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.length ? value.map(String).sort().join('; ') : undefined;

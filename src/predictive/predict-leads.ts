@@ -1,11 +1,11 @@
 import { isActivityType } from '../model/activity.js';
 import type { ActivityType } from '../model/activity.js';
 import type { Lead } from '../model/lead.js';
-import type { Feature } from './feature.js';
-import { leadRow } from './lead-rows.js';
+import { RowFactors } from './lead-factors.js';
+import { leadSlotValues } from './lead-slot-values.js';
 import type { PredictiveModel } from './model-artifact.js';
-import { rowsDesign } from './predict.js';
-import { predictiveScore, scoreDesign } from './score-design.js';
+import { predictiveScore } from './score-design.js';
+import { scoreValues } from './score-slots.js';
 
 export interface LeadPrediction {
   /** 0–100: the conversion probability in percent. */
@@ -28,7 +28,9 @@ export function modelActivityTypes(model: PredictiveModel): ActivityType[] {
 /**
  * Predictive scores of CRM leads as of `asOf`, with each lead's top factors: the features whose
  * coefficient × value adds most to its log-odds. A model trained on a lead file (leadscore's lead format)
- * speaks the same canonical fields and activity types as the leads a sync reads.
+ * speaks the same canonical fields and activity types as the leads a sync reads. Each lead is read once
+ * into typed arrays of the model's columns (leadSlotValues), which are scored as predict scores the leads'
+ * rows (leadRow) would be; its top factors are kept as they come (RowFactors).
  */
 export function predictLeads(
   model: PredictiveModel,
@@ -37,23 +39,9 @@ export function predictLeads(
   topFactors = 2,
 ): LeadPrediction[] {
   if (leads.length === 0) return [];
-  const types = modelActivityTypes(model);
-  const design = rowsDesign(
-    model,
-    leads.map((lead) => leadRow(lead, asOf, types)),
-  );
-  const probabilities = scoreDesign(design, model.coefficients, model.intercept);
-  const p = design.features;
-  return leads.map((_, i) => {
-    const contributions: { feature: Feature; value: number }[] = [];
-    for (let j = 0; j < p; j++) {
-      const value = model.coefficients[j]! * design.x[i * p + j]!;
-      if (value > 0) contributions.push({ feature: model.features[j]!, value });
-    }
-    contributions.sort((a, b) => b.value - a.value || a.feature.name.localeCompare(b.feature.name));
-    return {
-      score: predictiveScore(probabilities[i]!),
-      factors: contributions.slice(0, topFactors).map((c) => c.feature.name),
-    };
-  });
+  const values = leadSlotValues(model, leads, asOf, modelActivityTypes(model));
+  const probabilities = scoreValues(values, model.coefficients, model.intercept);
+  const names = model.features.map((feature) => feature.name);
+  const factors = new RowFactors(values, model.coefficients, names, topFactors);
+  return leads.map((_, i) => ({ score: predictiveScore(probabilities[i]!), factors: factors.of(i) }));
 }

@@ -2,9 +2,9 @@ import type { DataTable } from './data-table.js';
 import { findColumn } from './data-table.js';
 import type { Design } from './design-matrix.js';
 import type { PredictiveModel } from './model-artifact.js';
-import { scoreSlots, slotDesign, slotValues } from './model-slots.js';
+import { slotDesign, slotValues } from './model-slots.js';
 import type { CellSource, SlotValues } from './model-slots.js';
-import { scoreDesign } from './score-design.js';
+import { scoreValues } from './score-slots.js';
 
 export { predictiveScore } from './score-design.js';
 
@@ -23,20 +23,21 @@ export function rowsDesign(model: PredictiveModel, rows: readonly PredictRow[]):
 
 /** The same for a table read from a file (columns found in any case and spacing). */
 export function predictTable(model: PredictiveModel, table: DataTable): Float64Array {
-  return score(model, slotValues(model, tableSource(table)));
+  return score(model, tableValues(model, table));
 }
 
 /** The design matrix of a table under a model: what scoreDesign turns into probabilities. */
 export function tableDesign(model: PredictiveModel, table: DataTable): Design {
-  return slotDesign(slotValues(model, tableSource(table)));
+  return slotDesign(tableValues(model, table));
 }
 
-/** scoreDesign(design of the values), without building the design when the coefficients allow. */
+/** The model's columns of a table, encoded (categories as feature indexes, numbers read): what predictTable scores. */
+export function tableValues(model: PredictiveModel, table: DataTable): SlotValues {
+  return slotValues(model, tableSource(table));
+}
+
 function score(model: PredictiveModel, values: SlotValues): Float64Array {
-  return (
-    scoreSlots(values, model.coefficients, model.intercept) ??
-    scoreDesign(slotDesign(values), model.coefficients, model.intercept)
-  );
+  return scoreValues(values, model.coefficients, model.intercept);
 }
 
 /** Values of rows as given: text is cleaned (trimmed, "n/a" and the like missing), numbers kept when finite. */

@@ -9,12 +9,15 @@ import { seededRandom } from '../../src/predictive/random.js';
 /**
  * Draws rows like those of `source`: every cell from a random row of its own column, so each column keeps
  * its distribution (columns are independent). Numbers in `numeric` columns are scaled by 0.75–1.25 and
- * written anew, so that the text of most cells is new, as in a file read from disk. One generator per
- * source: successive chunks continue the same sequence, the same seed gives the same rows.
+ * written anew; other cells are copied out of a buffer of the column's text, so that every cell is a string
+ * of its own, as a CSV parser gives them (cells shared with the source would be one string read by many
+ * rows: cheaper to compare, and not what a file read from disk looks like). One generator per source:
+ * successive chunks continue the same sequence, the same seed gives the same rows.
  */
 export class ResampledLeads {
   private readonly random: () => number;
   private readonly sourceRows: number;
+  private readonly texts: ColumnText[];
 
   constructor(
     private readonly source: DataTable,
@@ -23,6 +26,7 @@ export class ResampledLeads {
   ) {
     this.random = seededRandom(seed);
     this.sourceRows = source.lines.length;
+    this.texts = source.cells.map(columnText);
   }
 
   /** The next `rows` leads as a table of text cells, as readTrainingData gives them (trimmed, missing undefined). */
@@ -43,13 +47,29 @@ export class ResampledLeads {
   }
 
   private cell(column: number): string | undefined {
-    const value = this.source.cells[column]![Math.floor(this.random() * this.sourceRows)];
-    if (value === undefined || !this.numeric.has(this.source.columns[column]!)) return value;
+    const row = Math.floor(this.random() * this.sourceRows);
+    const value = this.source.cells[column]![row];
+    if (value === undefined) return value;
+    if (!this.numeric.has(this.source.columns[column]!)) return this.texts[column]!.copy(row);
     const number = Number(value);
     if (!Number.isFinite(number)) return value;
     const scaled = number * (0.75 + 0.5 * this.random());
     return Number.isInteger(number) ? String(Math.round(scaled)) : scaled.toFixed(2);
   }
+}
+
+/** A column's cells as UTF-8 in one buffer: a cell's copy is a new string, decoded as a CSV parser does. */
+interface ColumnText {
+  copy(row: number): string;
+}
+
+function columnText(cells: ReadonlyArray<string | undefined>): ColumnText {
+  const bytes = Buffer.from(cells.map((cell) => cell ?? '').join(''), 'utf8');
+  const starts = new Uint32Array(cells.length + 1);
+  cells.forEach((cell, row) => {
+    starts[row + 1] = starts[row]! + Buffer.byteLength(cell ?? '', 'utf8');
+  });
+  return { copy: (row) => bytes.toString('utf8', starts[row]!, starts[row + 1]!) };
 }
 
 /** The rows of a table as objects of column → text, what `predict` takes. */
