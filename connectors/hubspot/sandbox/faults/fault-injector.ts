@@ -1,5 +1,4 @@
-import { createPrng, type Prng } from '../../../sandbox-kit/prng.js';
-import { SandboxError } from '../sandbox-error.js';
+import { SeededFaults } from '../../../sandbox-kit/seeded-faults.js';
 import { faultOptionsSchema, type FaultOptions, type ServerErrorStatus } from './fault-options.js';
 
 export interface FaultDecision {
@@ -8,49 +7,14 @@ export interface FaultDecision {
   status?: 429 | 423 | ServerErrorStatus;
 }
 
-const ALL_5XX: ServerErrorStatus[] = [500, 502, 503, 504];
-
-/** Draws, per request and from a seeded sequence, whether to delay, drop or fail it. */
-export class FaultInjector {
-  private faults: FaultOptions = {};
-  private prng: Prng;
-
-  constructor(
-    private readonly defaultSeed: number,
-    faults: FaultOptions = {},
-  ) {
-    this.prng = createPrng(defaultSeed);
-    this.set(faults);
-  }
-
-  /** Replaces the whole fault configuration and restarts the seeded sequence. */
-  set(faults: FaultOptions): void {
-    const parsed = faultOptionsSchema.safeParse(faults);
-    if (!parsed.success) {
-      throw new SandboxError(
-        'SANDBOX_OPTIONS',
-        `Invalid faults: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
-      );
-    }
-    this.faults = parsed.data;
-    this.prng = createPrng((parsed.data.seed ?? this.defaultSeed) ^ 0x5eed);
-  }
-
-  current(): FaultOptions {
-    return structuredClone(this.faults);
-  }
-
-  decide(): FaultDecision {
-    const f = this.faults;
-    const latency = f.latency;
-    const delayMs =
-      latency && this.prng.chance(latency.rate ?? 1) ? this.prng.int(latency.minMs, latency.maxMs) : 0;
-    if (this.prng.chance(f.dropConnection ?? 0)) return { delayMs, drop: true };
-    if (this.prng.chance(f.tooManyRequests ?? 0)) return { delayMs, drop: false, status: 429 };
-    if (this.prng.chance(f.locked ?? 0)) return { delayMs, drop: false, status: 423 };
-    if (this.prng.chance(f.serverErrors ?? 0)) {
-      return { delayMs, drop: false, status: this.prng.pick(f.serverErrorStatuses ?? ALL_5XX) };
-    }
-    return { delayMs, drop: false };
+/** HubSpot's refusals among the seeded faults: 429 (ten-secondly rolling limit), then 423 Locked. */
+export class FaultInjector extends SeededFaults<FaultOptions, FaultDecision> {
+  constructor(defaultSeed: number, faults: FaultOptions = {}) {
+    const refuse = (f: FaultOptions, prng: { chance(p: number): boolean }, delayMs: number) => {
+      if (prng.chance(f.tooManyRequests ?? 0)) return { delayMs, drop: false, status: 429 as const };
+      if (prng.chance(f.locked ?? 0)) return { delayMs, drop: false, status: 423 as const };
+      return undefined;
+    };
+    super(faultOptionsSchema, defaultSeed, [500, 502, 503, 504], refuse, faults);
   }
 }

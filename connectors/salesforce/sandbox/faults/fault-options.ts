@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const rate = z.number().min(0).max(1);
+import { commonFaultFields, faultRate as rate } from '../../../sandbox-kit/seeded-faults.js';
 
 export const faultOptionsSchema = z
   .object({
@@ -11,21 +10,11 @@ export const faultOptionsSchema = z
      * many long-running requests at once, which clears within seconds (not the daily total).
      */
     concurrentRequestLimit: rate.optional(),
-    /** Share of requests answered with a 5xx, picked from `serverErrorStatuses`. */
-    serverErrors: rate.optional(),
     serverErrorStatuses: z
       .array(z.union([z.literal(500), z.literal(502), z.literal(503)]))
       .min(1)
       .optional(),
-    /** Share of requests whose socket is destroyed without any response. */
-    dropConnection: rate.optional(),
-    /** Extra delay before answering, for a share of requests (all when `rate` is left out). */
-    latency: z
-      .object({ rate: rate.optional(), minMs: z.number().int().min(0), maxMs: z.number().int().min(0) })
-      .refine((l) => l.maxMs >= l.minMs, 'latency.maxMs must be at least latency.minMs')
-      .optional(),
-    /** Seed of the fault draws; defaults to the sandbox seed. */
-    seed: z.number().int().optional(),
+    ...commonFaultFields,
   })
   .strict();
 
