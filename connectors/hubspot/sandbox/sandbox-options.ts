@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { clockOption, parseSandboxOptions } from '../../sandbox-kit/sandbox-options.js';
 import { faultOptionsSchema } from './faults/fault-options.js';
-import { SandboxError } from './sandbox-error.js';
 
 export const DEFAULT_PRIVATE_APP_TOKEN = 'pat-na1-00000000-0000-4000-8000-sandbox00001';
 export const DEFAULT_OAUTH = {
@@ -44,23 +44,14 @@ export const sandboxOptionsSchema = z
      */
     snapshotFile: z.string().min(1).optional(),
     /** The portal's clock: record dates, token expiry and rate-limit windows all read it. */
-    now: z
-      .custom<() => Date>((v) => typeof v === 'function', 'now must be a function returning a Date')
-      .optional(),
+    now: clockOption,
   })
   .strict();
 
 export type SandboxOptions = z.infer<typeof sandboxOptionsSchema>;
 
 export function resolveOptions(options: SandboxOptions) {
-  const parsed = sandboxOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((i) => `${i.path.join('.') || 'options'}: ${i.message}`)
-      .join('; ');
-    throw new SandboxError('SANDBOX_OPTIONS', `Invalid sandbox options: ${detail}`);
-  }
-  const o = parsed.data;
+  const o = parseSandboxOptions(sandboxOptionsSchema, options);
   return {
     port: o.port ?? 0,
     contacts: o.contacts ?? 2000,

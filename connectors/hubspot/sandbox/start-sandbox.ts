@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
+import { closeServer, listenLocal } from '../../sandbox-kit/local-server.js';
 import type { AddressInfo } from 'node:net';
 import { ROUTES } from './api/routes.js';
 import { TokenAuthority } from './auth/token-authority.js';
@@ -65,7 +66,7 @@ export async function startHubSpotSandbox(options: SandboxOptions = {}): Promise
   const server = createServer((req, res) => {
     handleRequest(req, res, deps).catch(() => res.destroy());
   });
-  await listen(server, config.port);
+  await listenLocal(server, config.port);
   const port = (server.address() as AddressInfo).port;
   url = `http://127.0.0.1:${port}`;
 
@@ -89,25 +90,6 @@ export async function startHubSpotSandbox(options: SandboxOptions = {}): Promise
         throw new SandboxError('SANDBOX_NO_SNAPSHOT_FILE', 'The sandbox was started without a snapshotFile');
       await writeSnapshotFile(config.snapshotFile, store.snapshot());
     },
-    stop: () => close(server, stopping),
+    stop: () => closeServer(server, stopping),
   };
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server, stopping: AbortController): Promise<void> {
-  stopping.abort();
-  return new Promise((resolve, reject) => {
-    if (!server.listening) return resolve();
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { clockOption, parseSandboxOptions } from '../../sandbox-kit/sandbox-options.js';
 import { bulkOptionsSchema, resolveBulkOptions } from './bulk/bulk-options.js';
 import { faultOptionsSchema } from './faults/fault-options.js';
-import { SandboxError } from './sandbox-error.js';
 
 export const DEFAULT_OAUTH = {
   clientId: '3MVG9sandbox.leadscore.consumer.key',
@@ -51,23 +51,14 @@ export const sandboxOptionsSchema = z
     /** How Bulk API 2.0 ingest jobs progress (InProgress polls, processing time). */
     bulk: bulkOptionsSchema.optional(),
     /** The org's clock: record dates, token expiry, date literals and the daily allocation all read it. */
-    now: z
-      .custom<() => Date>((v) => typeof v === 'function', 'now must be a function returning a Date')
-      .optional(),
+    now: clockOption,
   })
   .strict();
 
 export type SandboxOptions = z.infer<typeof sandboxOptionsSchema>;
 
 export function resolveOptions(options: SandboxOptions) {
-  const parsed = sandboxOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const detail = parsed.error.issues
-      .map((i) => `${i.path.join('.') || 'options'}: ${i.message}`)
-      .join('; ');
-    throw new SandboxError('SANDBOX_OPTIONS', `Invalid sandbox options: ${detail}`);
-  }
-  const o = parsed.data;
+  const o = parseSandboxOptions(sandboxOptionsSchema, options);
   return {
     port: o.port ?? 0,
     leads: o.leads ?? 2000,

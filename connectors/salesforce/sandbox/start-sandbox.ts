@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
+import { closeServer, listenLocal } from '../../sandbox-kit/local-server.js';
 import type { AddressInfo } from 'node:net';
 import { ROUTES } from './api/routes.js';
 import { toPublicKey } from './auth/jwt.js';
@@ -93,7 +94,7 @@ export async function startSalesforceSandbox(options: SandboxOptions = {}): Prom
       res.destroy(),
     );
   });
-  await listen(server, config.port);
+  await listenLocal(server, config.port);
   const port = (server.address() as AddressInfo).port;
   url = `http://127.0.0.1:${port}`;
 
@@ -128,7 +129,7 @@ export async function startSalesforceSandbox(options: SandboxOptions = {}): Prom
       }
       await writeSnapshotFile(config.snapshotFile, snapshotOf(store, config.now()));
     },
-    stop: () => close(server, stopping),
+    stop: () => closeServer(server, stopping),
   };
 }
 
@@ -139,23 +140,4 @@ function parseKey(pem: string) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new SandboxError('SANDBOX_OPTIONS', `Invalid sandbox options: oauth.jwtPublicKey: ${detail}`);
   }
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
-function close(server: Server, stopping: AbortController): Promise<void> {
-  stopping.abort();
-  return new Promise((resolve, reject) => {
-    if (!server.listening) return resolve();
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
 }
