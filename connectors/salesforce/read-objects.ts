@@ -13,6 +13,8 @@ export interface ObjectBatch {
   read: ObjectRead;
   records: CrmRecord[];
   cursor: SalesforceCursor;
+  /** Records the object's query holds in all; unknown for lookups. */
+  total?: number;
 }
 
 /**
@@ -66,7 +68,7 @@ async function* readFull(
               done: false,
             }
           : (page.cursor as FullCursor);
-      yield { read, records: page.records, cursor };
+      yield { read, records: page.records, cursor, total: page.total };
     }
   }
 }
@@ -89,7 +91,7 @@ async function* readChanged(
         cursor = { ...cursor, object: next.object, afterStamp: null, afterId: null, done: false };
       }
       current = cursor;
-      yield { read, records: page.records, cursor };
+      yield { read, records: page.records, cursor, total: page.total };
     }
   }
 }

@@ -12,6 +12,7 @@ import type {
   ProvisionReport,
   ReadQuery,
   ScoreUpdate,
+  WriteGrouping,
   WriteResult,
 } from '../../src/connector/crm-adapter.js';
 import { ConnectorConfigError } from '../../src/connector/connector-errors.js';
@@ -82,6 +83,17 @@ export class SalesforceAdapter implements CrmAdapter {
   get handoffActions(): readonly HandoffAction[] {
     const handoff = this.options.handoff ?? {};
     return SALESFORCE_HANDOFF_ACTIONS.filter((action) => salesforceActionEnabled(handoff, action));
+  }
+  /**
+   * A read of at least the bulk threshold writes its pages' updates together, so that they reach Bulk API
+   * 2.0 as jobs of about `threshold` records instead of a collections call per 200. A group may span twice
+   * the pages the threshold needs, so that pages where not every record changed still fill a job; sparser
+   * updates go through collections when that span is reached.
+   */
+  get writeGrouping(): WriteGrouping {
+    const updates = this.options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
+    const batch = this.options.queryBatchSize ?? DEFAULT_QUERY_BATCH_SIZE;
+    return { updates, pages: 2 * Math.ceil(updates / batch) };
   }
   private readonly api: SalesforceApi;
   private readonly scheduler: RequestScheduler;
@@ -158,7 +170,8 @@ export class SalesforceAdapter implements CrmAdapter {
 
   async *read(query: ReadQuery): AsyncGenerator<Page> {
     for await (const batch of readObjects(this.api, this.reads, query)) {
-      yield await this.toPage(batch.read, batch.records, batch.cursor);
+      const page = await this.toPage(batch.read, batch.records, batch.cursor);
+      yield batch.total === undefined ? page : { ...page, total: batch.total };
     }
   }
 

@@ -16,6 +16,8 @@ const ORDER = ['SystemModstamp', 'Id'];
 export interface RecordPage {
   records: CrmRecord[];
   cursor: SalesforceCursor;
+  /** Records the query holds in all (its totalSize; a resumed query counts from where it resumed). */
+  total: number;
 }
 
 export interface ReadSpec {
@@ -76,6 +78,7 @@ export async function* readAllLeads(
         const next = page.nextRecordsUrl ?? null;
         yield {
           records: page.records.map(toCrmRecord),
+          total: page.totalSize,
           cursor: {
             kind: 'full',
             object,
@@ -125,12 +128,14 @@ export async function* readChangedLeads(
     yielded = true;
     yield {
       records: page.records.map(toCrmRecord),
+      total: page.totalSize,
       cursor: { kind: 'incremental', object, since: start.since, afterStamp, afterId, highWater, done },
     };
   }
   if (!yielded) {
     yield {
       records: [],
+      total: 0,
       cursor: { kind: 'incremental', object, since: start.since, afterStamp, afterId, highWater, done: true },
     };
   }

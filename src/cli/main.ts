@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 import { EXIT } from '../util/errors.js';
 import { CONNECTORS } from '../../connectors/registry.js';
+import { limitHeapGrowth } from '../runtime/heap-growth.js';
 import { runCli } from './run-cli.js';
+
+limitHeapGrowth();
 
 // `leadscore score … | head` closes stdout early: that is the reader's choice, not a failure.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -23,6 +23,13 @@ export interface CrmAdapter {
   /** A run starts: budgets kept per run (Salesforce's share of the daily allocation) start over. */
   beginRun?(): void;
   /**
+   * Writes this adapter makes cheaper when they come together (Salesforce: one Bulk API 2.0 job from
+   * `bulk.threshold` updates instead of a collections call per 200). On a read whose pages say it holds at
+   * least `updates` records (`Page.total`), the pipeline gathers the updates of consecutive pages into one
+   * write, until they reach `updates` or span `pages` pages, and checkpoints those pages after that write.
+   */
+  readonly writeGrouping?: WriteGrouping;
+  /**
    * Every record with its known outcome, for training a predictive model (`leadscore train --connector`).
    * Unlike `read`, it includes records whose outcome is settled (Salesforce's converted Leads). Adapters
    * without it are trained from `read({ kind: 'full' })` and the lifecycle stage. What counts as converted:
@@ -91,6 +98,15 @@ export interface Page {
   leads: Lead[];
   /** Where to resume after this page. */
   cursor: Cursor;
+  /** Records the query this page belongs to holds in all, when the CRM says (Salesforce's totalSize). */
+  total?: number;
+}
+
+export interface WriteGrouping {
+  /** Updates from which one write is worth gathering (and from which reads qualify). */
+  updates: number;
+  /** The most pages one gathered write may span: bounds what a crash makes the next run read again. */
+  pages: number;
 }
 
 /** The values leadscore writes: exactly the score properties, nothing else. */

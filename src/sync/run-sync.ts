@@ -1,9 +1,9 @@
 import type { AdapterUsage, Page, ReadQuery } from '../connector/crm-adapter.js';
 import { DailyLimitError } from '../http/daily-limit-error.js';
 import type { FinishedRunStatus, RunKind, StateStore } from '../state/index.js';
-import { commitPage } from './commit-page.js';
 import type { CommitContext } from './commit-page.js';
 import { unconfirmedByKey } from './handoff-step.js';
+import { PageCommitter } from './page-committer.js';
 import { readAhead } from './read-ahead.js';
 import { acquireRunLock } from './run-lock.js';
 import type { HeldLock } from './run-lock.js';
@@ -60,14 +60,16 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
       tally,
     };
     const commit = async (pages: AsyncIterable<Page>): Promise<boolean> => {
+      const committer = new PageCommitter(ctx, o.adapter.writeGrouping);
       for await (const page of readAhead(pages, o.pagesInFlight - 1)) {
         if (lock && !lock.held())
           throw new Error(`${o.connector}: the run lost its lock; stopping before the next write`);
-        await commitPage(ctx, page);
+        await committer.add(page);
         o.onProgress?.(tally.progress());
-        if (o.signal?.aborted) return false;
+        if (o.signal?.aborted) break;
       }
-      return true;
+      if (await committer.flush()) o.onProgress?.(tally.progress());
+      return !o.signal?.aborted;
     };
 
     if (o.scope.kind !== 'resync') {

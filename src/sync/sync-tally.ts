@@ -30,11 +30,15 @@ export class SyncTally {
     this.statuses[values.status]++;
   }
 
-  committed(counts: Pick<RunCounts, 'written' | 'unchanged' | 'failed' | 'handedOff'>): void {
+  /** Transitions whose handoff completed (counted when it ran, before the page's write). */
+  handedOff(n: number): void {
+    this.counts.handedOff += n;
+  }
+
+  committed(counts: Pick<RunCounts, 'written' | 'unchanged' | 'failed'>): void {
     this.counts.written += counts.written;
     this.counts.unchanged += counts.unchanged;
     this.counts.failed += counts.failed;
-    this.counts.handedOff += counts.handedOff;
   }
 
   /** A dry run counts what would be written and handed off (the actions the ledger has not seen succeed). */

@@ -19,9 +19,21 @@ export const QUERY_MORE = 'GET /query/{locator}';
 const UPDATE = 'PATCH /composite/sobjects';
 const CREATE = 'POST /composite/sobjects';
 const FLOW = 'POST /actions/custom/flow/{flowApiName}';
+/** One Bulk API 2.0 update job: create, upload, UploadComplete, at least one job-info poll, both results. */
+const BULK_JOB_CALLS: readonly [string, string][] = [
+  ['POST /jobs/ingest', 'bulk job create'],
+  ['PUT /jobs/ingest/{jobId}/batches', 'bulk job upload'],
+  ['PATCH /jobs/ingest/{jobId}', 'bulk job UploadComplete'],
+  ['GET /jobs/ingest/{jobId}', 'bulk job polls'],
+  ['GET /jobs/ingest/{jobId}/successfulResults', 'bulk job results'],
+  ['GET /jobs/ingest/{jobId}/failedResults', 'bulk job results'],
+];
 const DESCRIBE = /^GET \/sobjects\/\w+\/describe$/;
 
-/** What one committed page added to the run's counts (from onProgress). */
+/**
+ * What one commit added to the run's counts (from onProgress): one page, or — when the pipeline gathers a
+ * large read's writes into Bulk API jobs — the `written` of several pages, counted at the last of them.
+ */
 export interface PageCounts {
   read: number;
   written: number;
@@ -64,6 +76,8 @@ export interface MinimumInput {
   activity: ActivityReadStats;
   rules: readonly ChunkRule[];
   flow: boolean;
+  /** Writes of at least this many updates go as one Bulk API 2.0 job (the adapter's bulk threshold). */
+  bulkThreshold: number;
 }
 
 export interface CallLine {
@@ -89,6 +103,8 @@ export function callLines(input: MinimumInput): {
   actual: number;
   /** The issue's reading: handoff batches over the whole run, not per page, and no handoff record reads. */
   runLevelMinimum: number;
+  /** The issue's formula: ⌈read/batch⌉ query pages + ⌈written/200⌉ collections writes + activity queries. */
+  issueFormula: number;
 } {
   const { read, batchSize, pages, byEndpoint, activity, rules } = input;
   const calls = (endpoint: string) => byEndpoint[endpoint] ?? 0;
@@ -100,7 +116,14 @@ export function callLines(input: MinimumInput): {
   const activityMinimum = sum(rules.map((r) => sum(sizes.map((n) => Math.ceil(n / r.idsPerChunk)))));
   const recordReads = perPage(pages, (p) => p.handedOff, HANDOFF_READ_SIZE);
   const handoffBatches = perPage(pages, (p) => p.handedOff, COLLECTION_SIZE);
-  const scoreWrites = perPage(pages, (p) => p.written, COLLECTION_SIZE);
+  const bulk = (p: PageCounts) => p.written >= input.bulkThreshold;
+  const bulkJobs = pages.filter(bulk).length;
+  const bulkWritten = sum(pages.filter(bulk).map((p) => p.written));
+  const scoreWrites = perPage(
+    pages.filter((p) => !bulk(p)),
+    (p) => p.written,
+    COLLECTION_SIZE,
+  );
   // A lead status is written only when it differs and is not preserved, which the sandbox knows and we do
   // not: PATCH calls beyond the score writes, up to one per 200 MQLs of a page, are counted as needed.
   const statusWrites = Math.min(handoffBatches, Math.max(0, calls(UPDATE) - scoreWrites));
@@ -150,6 +173,15 @@ export function callLines(input: MinimumInput): {
         `Σ pages ⌈written/${COLLECTION_SIZE}⌉ = ${fmt(scoreWrites)} (run: ⌈${fmt(written)}/${COLLECTION_SIZE}⌉ = ` +
         `${fmt(Math.ceil(written / COLLECTION_SIZE))}) + ${fmt(statusWrites)} status writes (≤ ${fmt(handoffBatches)})`,
     },
+    ...BULK_JOB_CALLS.map(([endpoint, what]) => ({
+      endpoint,
+      what,
+      actual: calls(endpoint),
+      minimum: bulkJobs,
+      why:
+        `1 per job: ${fmt(bulkJobs)} jobs of ≥ ${fmt(input.bulkThreshold)} updates (${fmt(bulkWritten)} written; ` +
+        `as collections ⌈n/${COLLECTION_SIZE}⌉ = ${fmt(perPage(pages.filter(bulk), (p) => p.written, COLLECTION_SIZE))} calls)`,
+    })),
     {
       endpoint: CREATE,
       what: 'owner tasks',
@@ -165,7 +197,7 @@ export function callLines(input: MinimumInput): {
       why: input.flow ? '1 per MQL' : 'flow off',
     },
   ];
-  const known = new Set([QUERY, QUERY_MORE, UPDATE, CREATE, FLOW]);
+  const known = new Set([QUERY, QUERY_MORE, UPDATE, CREATE, FLOW, ...BULK_JOB_CALLS.map(([e]) => e)]);
   for (const [endpoint, actual] of Object.entries(byEndpoint).sort(([a], [b]) => a.localeCompare(b))) {
     if (known.has(endpoint)) continue;
     const describe = DESCRIBE.test(endpoint);
@@ -180,9 +212,10 @@ export function callLines(input: MinimumInput): {
   const shown = lines.filter((l) => l.actual > 0 || l.minimum > 0);
   const minimum = sum(shown.map((l) => l.minimum));
   const runBatches = Math.ceil(handedOff / COLLECTION_SIZE);
+  const collectionsWritten = written - bulkWritten;
   const perPageOnly =
     recordReads +
-    (scoreWrites - Math.ceil(written / COLLECTION_SIZE)) +
+    (scoreWrites - Math.ceil(collectionsWritten / COLLECTION_SIZE)) +
     (statusWrites - Math.min(statusWrites, runBatches)) +
     (handoffBatches - runBatches);
   return {
@@ -190,5 +223,6 @@ export function callLines(input: MinimumInput): {
     minimum,
     actual: sum(shown.map((l) => l.actual)),
     runLevelMinimum: minimum - perPageOnly,
+    issueFormula: leadPages + Math.ceil(written / COLLECTION_SIZE) + activityMinimum,
   };
 }

@@ -19,7 +19,7 @@ export interface SalesforceRunFigures extends RunCost {
 export function printSalesforceRun(f: SalesforceRunFigures): number {
   const r = f.report;
   printRunHead(f);
-  const { lines, minimum, actual, runLevelMinimum } = callLines({
+  const { lines, minimum, actual, runLevelMinimum, issueFormula } = callLines({
     ...f.minimum,
     read: r.counts.read,
     byEndpoint: r.apiCallsByEndpoint,
@@ -39,6 +39,11 @@ export function printSalesforceRun(f: SalesforceRunFigures): number {
     console.log(
       `   (over the whole run instead of per committed page, and without the handoff's record reads, the ` +
         `minimum would be ${fmt(runLevelMinimum)}: ×${(actual / runLevelMinimum).toFixed(3)})`,
+    );
+  if (r.apiCallsByEndpoint['POST /jobs/ingest'])
+    console.log(
+      `   (the issue's formula — ⌈read/${fmt(f.minimum.batchSize)}⌉ query pages + ⌈written/200⌉ writes + activity ` +
+        `queries — gives ${fmt(issueFormula)} for collections writes alone; this run made ×${(actual / issueFormula).toFixed(3)} of it)`,
     );
   if (actual !== r.apiCalls)
     console.log(

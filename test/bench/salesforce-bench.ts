@@ -22,6 +22,7 @@ import type { SalesforceAdapter } from '../../connectors/salesforce/salesforce-a
 import { DEFAULT_QUERY_BATCH_SIZE } from '../../connectors/salesforce/salesforce-api.js';
 import { loadMapping } from '../../src/mapping/load-mapping.js';
 import { DeploymentRuntime } from '../../src/runtime/deployment-runtime.js';
+import { limitHeapGrowth } from '../../src/runtime/heap-growth.js';
 import type { SyncProgress } from '../../src/sync/sync-types.js';
 import { fmt, wholeNumber } from './bench-format.js';
 import { chunkRules } from './salesforce-bench-minimum.js';
@@ -58,11 +59,14 @@ const { values: args } = parseArgs({
     leads: { type: 'string', default: '50000' },
     contacts: { type: 'string', default: '0' },
     flow: { type: 'boolean', default: false },
+    'default-heap-growth': { type: 'boolean', default: false },
   },
 });
 const LEADS = wholeNumber('leads', args.leads);
 const CONTACTS = wholeNumber('contacts', args.contacts, 0);
 const FLOW = args.flow;
+// As the CLI does at start (src/cli/main.ts), unless --default-heap-growth asks for V8's own policy.
+const HEAP_GROWTH = args['default-heap-growth'] ? undefined : limitHeapGrowth();
 
 const root = (path: string) =>
   fileURLToPath(new URL(scriptExtension === '.ts' ? `../../${path}` : `../../../${path}`, import.meta.url));
@@ -140,6 +144,7 @@ async function run(
       activity: activityDelta(ctx.adapter.activityStats(), activityBefore),
       rules: ctx.rules,
       flow: FLOW,
+      bulkThreshold: ctx.adapter.writeGrouping.updates,
     },
     sandbox: await sandboxStats(ctx.sandbox),
   };
@@ -161,6 +166,11 @@ async function main(): Promise<void> {
     `   activities: Task, Event, CampaignMember per page; handoff: lead_status + owner_task` +
       `${FLOW ? ` + flow ${FLOW_NAME} (--flow)` : ' (flow off; --flow to invoke one per MQL)'}; ` +
       'every run scores as of one moment (no decay between runs)',
+  );
+  console.log(
+    HEAP_GROWTH === undefined
+      ? "   V8's heap growth: node's default or the operator's flag (--default-heap-growth, or given on the command line)"
+      : `   V8's heap growth: ${HEAP_GROWTH} % over the live heap, as the CLI sets it (src/runtime/heap-growth.ts; --default-heap-growth for V8's own)`,
   );
   const started = await startSalesforceSandboxProcess({
     leads: LEADS,
@@ -194,6 +204,12 @@ async function main(): Promise<void> {
     console.log(
       `   setup (provision): ${fmt(changed)} of ${fmt(provisioned.changes.length)} changes made in ` +
         `${fmt(adapter.usage().apiCalls)} API calls`,
+    );
+    const grouping = adapter.writeGrouping;
+    console.log(
+      `   score writes: a read of ≥ ${fmt(grouping.updates)} records (the bulk threshold) gathers its pages' ` +
+        `updates into Bulk API 2.0 jobs of ≥ ${fmt(grouping.updates)} (up to ${grouping.pages} pages each); ` +
+        'smaller sets through sObject Collections, 200 per call',
     );
     const rules = chunkRules(await loadMapping(root('mappings/salesforce.yaml')), 'Lead');
     console.log(

@@ -14,6 +14,7 @@ import {
   differences,
   mqlIds,
   repoRoot,
+  setUpDeployments,
   sortedIds,
   syncedState,
   tasksPerContact,
@@ -105,10 +106,10 @@ beforeAll(async () => {
   deployment = writeDeployment({ baseUrl: crashed.url, lockTtlSeconds: LOCK_TTL_SECONDS });
   referenceDeployment = writeDeployment({ baseUrl: reference.url });
   process.env.HUBSPOT_ACCESS_TOKEN = reference.privateAppToken;
-  for (const file of [deployment.file, referenceDeployment.file]) {
-    const setup = await runCapturedWith(CONNECTORS, 'setup', '--config', file);
-    if (setup.code !== 0) throw new Error(`setup failed: ${setup.stderr}`);
-  }
+  await setUpDeployments(
+    (...args) => runCapturedWith(CONNECTORS, ...args),
+    [deployment.file, referenceDeployment.file],
+  );
 
   // The reference: one uninterrupted run, in this process while the other portal's runs get killed.
   const referenceRun = runCapturedWith(

@@ -130,3 +130,14 @@ export function instantClock(start = Date.now()): Clock {
     },
   };
 }
+
+/** `leadscore setup --config FILE` for each deployment, through the test's own CLI runner; throws on a failure. */
+export async function setUpDeployments(
+  cli: (...args: string[]) => Promise<{ code: number; stderr: string }>,
+  files: readonly string[],
+): Promise<void> {
+  for (const file of files) {
+    const setup = await cli('setup', '--config', file);
+    if (setup.code !== 0) throw new Error(`setup of ${file} failed: ${setup.stderr}`);
+  }
+}

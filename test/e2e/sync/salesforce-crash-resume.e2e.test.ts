@@ -9,7 +9,7 @@ import type { SalesforceSandbox } from '../../../connectors/salesforce/sandbox/i
 import { createPrng } from '../../../connectors/sandbox-kit/prng.js';
 import type { RunRecord } from '../../../src/state/index.js';
 import { runCapturedWith } from '../../unit/cli/run-captured.js';
-import { repoRoot } from './final-state.js';
+import { repoRoot, setUpDeployments } from './final-state.js';
 import { startGateProxy } from './gate-proxy.js';
 import type { GateProxy, GatedRequest, GateVerdict } from './gate-proxy.js';
 import {
@@ -175,10 +175,10 @@ beforeAll(async () => {
   restoreEnv = useSalesforceEnv(reference);
   deployment = writeSalesforceDeployment({ url: proxy.url, lockTtlSeconds: LOCK_TTL_SECONDS });
   referenceDeployment = writeSalesforceDeployment({ url: reference.url });
-  for (const file of [deployment.file, referenceDeployment.file]) {
-    const setup = await runCapturedWith(CONNECTORS, 'setup', '--config', file);
-    if (setup.code !== 0) throw new Error(`setup failed: ${setup.stderr}`);
-  }
+  await setUpDeployments(
+    (...args) => runCapturedWith(CONNECTORS, ...args),
+    [deployment.file, referenceDeployment.file],
+  );
 
   // The reference: one uninterrupted run, in this process while the other org's runs get killed.
   const referenceRun = runCapturedWith(

@@ -4,7 +4,7 @@ import { startSalesforceSandbox } from '../../../connectors/salesforce/sandbox/i
 import type { SalesforceSandbox } from '../../../connectors/salesforce/sandbox/index.js';
 import type { RunRecord } from '../../../src/state/index.js';
 import type { CliRun } from '../../unit/cli/run-captured.js';
-import { instantClock } from './final-state.js';
+import { instantClock, setUpDeployments } from './final-state.js';
 import {
   flowsPerKey,
   handoffSummary,
@@ -60,10 +60,10 @@ beforeAll(async () => {
   restoreEnv = useSalesforceEnv(faulty);
   referenceDeployment = writeSalesforceDeployment({ url: reference.url });
   deployment = writeSalesforceDeployment({ url: faulty.url });
-  for (const file of [referenceDeployment.file, deployment.file]) {
-    const setup = await runCapturedWith(CONNECTORS, 'setup', '--config', file);
-    if (setup.code !== 0) throw new Error(`setup failed: ${setup.stderr}`);
-  }
+  await setUpDeployments(
+    (...args) => runCapturedWith(CONNECTORS, ...args),
+    [referenceDeployment.file, deployment.file],
+  );
   referenceRun = await sync(referenceDeployment.file);
 
   faulty.setFaults(FAULTS);

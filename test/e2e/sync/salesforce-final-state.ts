@@ -113,6 +113,8 @@ export function writeSalesforceDeployment(options: {
   budgetShare?: number;
   /** Records per query batch: 200 (the least) makes a full sync of a small org several pages. */
   queryBatchSize?: number;
+  /** Bulk API 2.0 from this many updates (the default 10,000 otherwise), polled every `pollIntervalMs`. */
+  bulk?: { threshold: number; pollIntervalMs: number };
 }): SalesforceDeployment {
   const dir = mkdtempSync(join(tmpdir(), 'leadscore-sf-sync-e2e-'));
   const stateFile = join(dir, 'state.sqlite');
@@ -135,6 +137,11 @@ export function writeSalesforceDeployment(options: {
       '      objects: { lead: { enabled: true }, contact: { enabled: true } }',
       `      queryBatchSize: ${options.queryBatchSize ?? 200}`,
       `      budgetShare: ${options.budgetShare ?? 1}`,
+      ...(options.bulk
+        ? [
+            `      bulk: { threshold: ${options.bulk.threshold}, pollIntervalMs: ${options.bulk.pollIntervalMs} }`,
+          ]
+        : []),
       '      handoff:',
       '        lead_status:',
       '          value: Open - Not Contacted',
