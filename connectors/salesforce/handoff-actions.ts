@@ -9,8 +9,8 @@ import type { HandoffDeps, HandoffJob, HandoffRun } from '../../src/connector/ha
 import type { ActionResult } from '../../src/connector/handoff-outcomes.js';
 import { runOwnerTaskJobs } from '../../src/connector/handoff-owner-tasks.js';
 import { isSalesforceHandoffAction, salesforceActionEnabled } from './handoff-config.js';
-import type { SalesforceHandoffConfig } from './handoff-config.js';
-import { runFlow, unconfirmedFlow } from './handoff-flow.js';
+import type { SalesforceFlowConfig, SalesforceHandoffConfig } from './handoff-config.js';
+import { confirmedFlow, runFlow, unconfirmedFlow } from './handoff-flow.js';
 import { assignLeads, setLeadStatuses } from './handoff-lead-updates.js';
 import type { LeadJob } from './handoff-lead-updates.js';
 import { readHandoffRecords } from './handoff-records.js';
@@ -31,8 +31,9 @@ const OBJECTS: readonly HandoffObject[] = ['Lead', 'Contact'];
  * (`TRUE` or the rule id), so that a rule may look at the new status and the task goes to the owner it
  * leaves; then owner tasks (200 per collection create) and flow invocations. Never throws for a failed
  * action: its outcome says what went wrong, without secrets. An unconfirmed owner task is created only if
- * the record has no Task carrying the transition's key; an unconfirmed flow invocation is not repeated in that
- * attempt (see unconfirmedFlow: at least once).
+ * the record has no Task carrying the transition's key; an unconfirmed flow invocation is run again only if
+ * the record's confirmation field does not hold the transition's key (confirmedFlow: exactly once), and
+ * without that field is not repeated in that attempt (unconfirmedFlow: at least once).
  */
 export async function runSalesforceHandoff(
   api: SalesforceApi,
@@ -57,7 +58,11 @@ async function runRecordActions(
   config: SalesforceHandoffConfig,
   run: HandoffRun,
 ): Promise<void> {
-  const lookups = await readLookups(api, run.jobs);
+  const flow = config.flow;
+  // The flow's confirmation field is read only when an invocation is in doubt: the usual read stays as is.
+  const confirmField =
+    flow?.confirmField && run.byAction('flow').some((job) => job.unconfirmed) ? flow.confirmField : undefined;
+  const lookups = await readLookups(api, run.jobs, confirmField ? [confirmField] : []);
   const lookupOf = (job: HandoffJob) => lookups.get(job.transition.ref.id);
   const leadJobs = (action: HandoffAction): LeadJob[] =>
     run.byAction(action).map((job) => ({ transition: job.transition, settle: run.record(job) }));
@@ -76,7 +81,17 @@ async function runRecordActions(
   };
 
   const taskConfig = config.owner_task;
-  const flow = config.flow;
+  const flowJob = async (flow: SalesforceFlowConfig, job: HandoffJob): Promise<ActionResult> => {
+    const blocked = missing(job);
+    if (blocked) return blocked;
+    if (job.unconfirmed) {
+      const record = lookupOf(job)?.record;
+      if (!flow.confirmField || !record) return unconfirmedFlow(flow);
+      const done = confirmedFlow({ ...flow, confirmField: flow.confirmField }, record, job.transition);
+      if (done) return done;
+    }
+    return runFlow(api, flow, job.transition, ownerOf(job));
+  };
   await Promise.all([
     taskConfig
       ? runOwnerTaskJobs(run, {
@@ -92,18 +107,7 @@ async function runRecordActions(
           },
         })
       : undefined,
-    ...(flow
-      ? run
-          .byAction('flow')
-          .map(async (job) =>
-            run.record(job)(
-              missing(job) ??
-                (job.unconfirmed
-                  ? unconfirmedFlow(flow)
-                  : await runFlow(api, flow, job.transition, ownerOf(job))),
-            ),
-          )
-      : []),
+    ...(flow ? run.byAction('flow').map(async (job) => run.record(job)(await flowJob(flow, job))) : []),
   ]);
 }
 
@@ -111,13 +115,15 @@ async function runRecordActions(
 async function readLookups(
   api: SalesforceApi,
   jobs: readonly HandoffJob[],
+  extraFields: readonly string[],
 ): Promise<Map<string, RecordLookup>> {
   const lookups = new Map<string, RecordLookup>();
   await Promise.all(
     OBJECTS.map(async (object) => {
       const ids = jobs.filter((j) => j.transition.ref.object === object).map((j) => j.transition.ref.id);
       if (ids.length === 0) return;
-      for (const [id, lookup] of await readHandoffRecords(api, object, ids)) lookups.set(id, lookup);
+      for (const [id, lookup] of await readHandoffRecords(api, object, ids, extraFields))
+        lookups.set(id, lookup);
     }),
   );
   return lookups;

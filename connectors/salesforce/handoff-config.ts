@@ -85,8 +85,23 @@ const flowSchema = z
       .record(apiName, z.enum(FLOW_INPUT_SOURCES))
       .refine((inputs) => Object.keys(inputs).length > 0, { message: 'needs at least one input' })
       .default({ recordId: 'recordId', score: 'score', grade: 'grade', reasons: 'reasons' }),
+    /**
+     * A custom text field of Lead and Contact the flow sets to its transitionKey input, in its own
+     * transaction (an Update Records element on the record). With it, an invocation whose answer was lost
+     * is looked up before it is repeated — exactly once; without it, at least once (see handoff-flow.ts).
+     * `leadscore setup` creates it (Text 255).
+     */
+    confirmField: z
+      .string()
+      .max(43)
+      .regex(/^[A-Za-z][A-Za-z0-9_]*__c$/, 'must be a custom field API name ending in __c')
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((flow) => !flow.confirmField || Object.values(flow.inputs).includes('transitionKey'), {
+    message: 'confirmField needs an input variable given transitionKey (the flow writes it to that field)',
+    path: ['confirmField'],
+  });
 
 /** A section present turns its action on (unless `enabled: false`); an absent section leaves it off. */
 export const salesforceHandoffConfigSchema = z

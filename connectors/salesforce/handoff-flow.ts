@@ -3,6 +3,7 @@ import type { ActionResult } from '../../src/connector/handoff-outcomes.js';
 import type { FlowInputSource, SalesforceFlowConfig } from './handoff-config.js';
 import { answerMayBeLost, describeRecordErrors, describeSalesforceFailure } from './handoff-failure.js';
 import { flowResultsSchema } from './flow-results.js';
+import type { HandoffRecord } from './handoff-records.js';
 import type { SalesforceApi } from './salesforce-api.js';
 
 /** The flow's input variables, each from its configured source; a value the transition lacks is left out. */
@@ -70,14 +71,35 @@ export async function runFlow(
 }
 
 /**
- * For an invocation an earlier attempt may have made: the REST API offers no check of whether a flow ran
- * for a record, so this attempt does not repeat it and says so. The failure is recorded, and the next
- * attempt runs the flow: a flow whose answer was lost may run twice (at least once), where never running
- * it would silently drop the handoff. Owner tasks, which can be looked up, are exactly once.
+ * For an invocation an earlier attempt may have made, without `confirmField`: the REST API offers no check
+ * of whether an autolaunched flow ran for a record (FlowInterviewLog covers screen flows only), so this
+ * attempt does not repeat it and says so. The failure is recorded, and the next attempt runs the flow: a
+ * flow whose answer was lost may run twice (at least once), where never running it would silently drop the
+ * handoff. With `confirmField` see confirmedFlow.
  */
 export function unconfirmedFlow(config: SalesforceFlowConfig): ActionResult {
   return {
     ok: false,
-    detail: `flow ${config.name} not run again: an earlier attempt may have run it — check the flow's run history before running it by hand`,
+    detail: `flow ${config.name} not run again: an earlier attempt may have run it — check the flow's run history before running it by hand (settings.handoff.flow.confirmField makes this check automatic)`,
+  };
+}
+
+/**
+ * For an invocation an earlier attempt may have made, with `confirmField`: the flow writes the transition
+ * key to that field in the interview's own transaction, so the record read before this attempt's actions
+ * tells. The key there: the flow ran, done. Anything else: it did not (its transaction rolled back, or the
+ * call never arrived), and undefined says to run it now — exactly once. (A call still running inside
+ * Salesforce when its answer was lost would be missed; the scheduler gives up on a request long before a
+ * flow could run that long, and the next attempt comes a page or a run later.)
+ */
+export function confirmedFlow(
+  config: SalesforceFlowConfig & { confirmField: string },
+  record: HandoffRecord,
+  transition: Transition,
+): ActionResult | undefined {
+  if (record.extra[config.confirmField] !== transition.key) return undefined;
+  return {
+    ok: true,
+    detail: `flow ${config.name} had already run for this transition (${config.confirmField} holds its key); not run again`,
   };
 }

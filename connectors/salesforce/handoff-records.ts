@@ -20,6 +20,8 @@ export interface HandoffRecord {
   /** Lead.Status (Contacts have none). */
   status?: string;
   ownerId?: string;
+  /** The extra fields asked for, as text (null when empty). */
+  extra: Record<string, string | null>;
 }
 
 /** The record, or why there is none to act on (not found, not an id, the read failed). */
@@ -37,13 +39,15 @@ const rowSchema = z.looseObject({
 });
 
 /**
- * Name, email, owner (and for Leads the status) of each record, 200 ids per query; keyed by the id as given.
- * An id Salesforce does not return is missing; a failed query marks its ids unread. Never throws.
+ * Name, email, owner (and for Leads the status) of each record, and `extraFields`, 200 ids per query; keyed
+ * by the id as given. An id Salesforce does not return is missing; a failed query marks its ids unread.
+ * Never throws.
  */
 export async function readHandoffRecords(
   api: SalesforceApi,
   object: HandoffObject,
   ids: readonly string[],
+  extraFields: readonly string[] = [],
 ): Promise<Map<string, RecordLookup>> {
   const lookups = new Map<string, RecordLookup>();
   const byId = new Map<string, string[]>();
@@ -61,6 +65,7 @@ export async function readHandoffRecords(
     'Email',
     'OwnerId',
     ...(object === 'Lead' ? ['Status'] : []),
+    ...extraFields,
   ];
   const chunks: string[][] = [];
   for (let i = 0; i < unique.length; i += HANDOFF_READ_SIZE)
@@ -80,7 +85,8 @@ export async function readHandoffRecords(
       const found = new Map<string, HandoffRecord>();
       for (const row of rows) {
         const parsed = rowSchema.safeParse(row);
-        if (parsed.success) found.set(normalizeSalesforceId(parsed.data.Id), toRecord(parsed.data));
+        if (parsed.success)
+          found.set(normalizeSalesforceId(parsed.data.Id), toRecord(parsed.data, extraFields));
       }
       for (const id of chunk) {
         const record = found.get(id);
@@ -114,8 +120,13 @@ export function idOrUndefined(id: string): string | undefined {
   }
 }
 
-function toRecord(row: z.infer<typeof rowSchema>): HandoffRecord {
-  const record: HandoffRecord = { id: normalizeSalesforceId(row.Id) };
+function toRecord(row: z.infer<typeof rowSchema>, extraFields: readonly string[]): HandoffRecord {
+  const extra: Record<string, string | null> = {};
+  for (const field of extraFields) {
+    const value = row[field];
+    extra[field] = value === null || value === undefined ? null : String(value);
+  }
+  const record: HandoffRecord = { id: normalizeSalesforceId(row.Id), extra };
   if (row.FirstName) record.firstName = row.FirstName;
   if (row.LastName) record.lastName = row.LastName;
   if (row.Email) record.email = row.Email;

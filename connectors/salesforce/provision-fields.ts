@@ -10,6 +10,8 @@ import { soqlString } from './soql.js';
 export interface SalesforceProvisionOptions {
   /** The objects that get the score fields: Lead by default, Contact too when contacts are scored. */
   objects?: readonly string[];
+  /** Fields beyond the score fields the deployment needs on each object (the flow's confirmation field). */
+  extraFields?: readonly ScoreFieldSpec[];
 }
 
 const describeSchema = z.object({
@@ -74,7 +76,7 @@ export async function provisionSalesforce(
   options: SalesforceProvisionOptions = {},
 ): Promise<ProvisionReport> {
   const objects = options.objects ?? ['Lead'];
-  const specs = scoreFieldSpecs(mapping);
+  const specs = [...scoreFieldSpecs(mapping), ...(options.extraFields ?? [])];
   const steps: Step[] = [];
   const conflicts: string[] = [];
   for (const object of objects) {

@@ -41,6 +41,7 @@ import { objectReads } from './salesforce-objects.js';
 import type { ObjectMappings, ObjectRead } from './salesforce-objects.js';
 import { DEFAULT_BULK_THRESHOLD } from './bulk-write.js';
 import { provisionSalesforce } from './provision-fields.js';
+import { handoffKeyFieldSpec } from './score-field-specs.js';
 import { writeScores } from './salesforce-write.js';
 import type { BudgetShareGuard } from './budget-share-guard.js';
 
@@ -151,6 +152,8 @@ export class SalesforceAdapter implements CrmAdapter {
     for (const { object, mapping, spec } of this.reads) {
       // The read's fields hold the score fields too: they are read back into `current`.
       uses.push({ object, fields: spec.fields });
+      const confirmField = this.flowConfirmField();
+      if (confirmField) uses.push({ object, fields: [confirmField] });
       if (this.options.activities === false) continue;
       for (const type of Object.keys(mapping.engagements)) {
         uses.push({
@@ -197,7 +200,17 @@ export class SalesforceAdapter implements CrmAdapter {
 
   /** The score fields on every configured object, and the permission set that grants them. */
   provision(): Promise<ProvisionReport> {
-    return provisionSalesforce(this.api, this.options.mapping, { objects: this.reads.map((r) => r.object) });
+    const confirmField = this.flowConfirmField();
+    return provisionSalesforce(this.api, this.options.mapping, {
+      objects: this.reads.map((r) => r.object),
+      extraFields: confirmField ? [handoffKeyFieldSpec(confirmField)] : [],
+    });
+  }
+
+  /** The flow's confirmation field, when the flow action is on and has one. */
+  private flowConfirmField(): string | undefined {
+    const flow = this.options.handoff?.flow;
+    return flow && this.handoffActions.includes('flow') ? flow.confirmField : undefined;
   }
 
   handoff(requests: HandoffRequest[]): Promise<HandoffResult[]> {

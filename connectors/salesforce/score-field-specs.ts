@@ -164,3 +164,23 @@ export function scoreFieldSpecs(mapping: Mapping): ScoreFieldSpec[] {
   }
   return specs;
 }
+
+/**
+ * The field the MQL handoff flow writes the transition key to (settings.handoff.flow.confirmField), so that
+ * an invocation whose answer was lost can be looked up: Text 255 (a transition key is well under it).
+ */
+export function handoffKeyFieldSpec(name: string): ScoreFieldSpec {
+  const description = 'The MQL transition the leadscore handoff flow last ran for (the flow sets it).';
+  return {
+    name,
+    accepts: ['string', 'textarea'],
+    metadata: {
+      label: 'LeadScore Handoff Key',
+      description,
+      inlineHelpText: description,
+      type: 'Text',
+      required: false,
+      length: 255,
+    },
+  };
+}

@@ -71,6 +71,22 @@ describe('Salesforce handoff configuration', () => {
     );
   });
 
+  it('takes a custom field as the flow confirmation field when an input carries the transition key', () => {
+    const inputs = { recordId: 'recordId', key: 'transitionKey' } as const;
+    const config = parseSalesforceHandoffConfig({
+      flow: { name: 'X', inputs, confirmField: 'LeadScore_Handoff_Key__c' },
+    });
+    expect(config.flow?.confirmField).toBe('LeadScore_Handoff_Key__c');
+    expect(
+      errorOf({
+        flow: { name: 'X', inputs: { recordId: 'recordId' }, confirmField: 'LeadScore_Handoff_Key__c' },
+      }).message,
+    ).toContain('flow.confirmField: confirmField needs an input variable given transitionKey');
+    expect(errorOf({ flow: { name: 'X', inputs, confirmField: 'Description' } }).message).toContain(
+      'flow.confirmField: must be a custom field API name ending in __c',
+    );
+  });
+
   it('rejects unknown keys, unknown placeholders and values Salesforce would refuse, naming the path', () => {
     expect(errorOf({ lead_status: { valeu: 'x' } }).message).toContain('lead_status');
     expect(errorOf({ owner_task: { subject: 'MQL {nmae}' } }).message).toContain('owner_task.subject');

@@ -96,6 +96,80 @@ describe('flow', () => {
   });
 });
 
+describe('flow with a confirmation field (exactly once after a lost answer)', () => {
+  const CONFIRM = 'LeadScore_Handoff_Key__c';
+  const config = {
+    flow: {
+      name: FLOW,
+      inputs: { recordId: 'recordId', transitionKey: 'transitionKey' },
+      confirmField: CONFIRM,
+    },
+  } as const;
+  const invocationsOf = (lead: SObjectRecord) =>
+    sandbox.store.automation.flowInvocations().filter((i) => i.inputs.recordId === id(lead));
+
+  beforeAll(() => {
+    for (const object of ['Lead', 'Contact'])
+      sandbox.store.schema.addField(object, {
+        name: CONFIRM,
+        label: 'LeadScore Handoff Key',
+        type: 'string',
+        updateable: true,
+        createable: true,
+        nillable: true,
+        custom: true,
+        length: 255,
+      });
+  });
+
+  it("has the flow write the transition's key to the record", async () => {
+    const lead = takeLead();
+    await handoff(sandbox, config, [request(lead, ['flow'])]);
+    expect(sandbox.store.get(id(lead))?.[CONFIRM]).toBe(transition(lead).key);
+  });
+
+  it('does not run again an invocation that took effect: the record holds its key', async () => {
+    const lead = takeLead();
+    await handoff(sandbox, config, [request(lead, ['flow'])]);
+
+    const [again] = await handoff(sandbox, config, [request(lead, ['flow'], { unconfirmed: ['flow'] })]);
+
+    expect(invocationsOf(lead)).toHaveLength(1);
+    expect(outcome(again, 'flow')).toEqual({
+      action: 'flow',
+      ok: true,
+      detail: `flow ${FLOW} had already run for this transition (${CONFIRM} holds its key); not run again`,
+    });
+  });
+
+  it("runs an invocation in doubt that did not take effect: the record lacks this transition's key", async () => {
+    const lead = takeLead();
+    // An earlier MQL transition of the same record (another model) ran the flow: its key is not this one.
+    await handoff(sandbox, config, [
+      { transition: transition(lead, { key: `${transition(lead).key}-earlier` }), actions: ['flow'] },
+    ]);
+
+    const [result] = await handoff(sandbox, config, [request(lead, ['flow'], { unconfirmed: ['flow'] })]);
+
+    expect(invocationsOf(lead)).toHaveLength(2);
+    expect(outcome(result, 'flow')).toMatchObject({
+      ok: true,
+      detail: `flow ${FLOW} ran (interview Finished)`,
+    });
+    expect(sandbox.store.get(id(lead))?.[CONFIRM]).toBe(transition(lead).key);
+  });
+
+  it('reads the confirmation field only when an invocation is in doubt', async () => {
+    const lead = takeLead();
+    const queries = () => sandbox.store.queryLog().filter((q) => q.soql.includes(CONFIRM)).length;
+    const before = queries();
+    await handoff(sandbox, config, [request(lead, ['flow'])]);
+    expect(queries()).toBe(before);
+    await handoff(sandbox, config, [request(lead, ['flow'], { unconfirmed: ['flow'] })]);
+    expect(queries()).toBe(before + 1);
+  });
+});
+
 describe('webhook and refusals', () => {
   it('POSTs the transition to the webhook, and no outcome repeats its secret URL', async () => {
     const lead = takeLead();

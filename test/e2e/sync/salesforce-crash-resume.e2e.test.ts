@@ -34,11 +34,9 @@ import type { SalesforceDeployment } from './salesforce-final-state.js';
  * one flow interview per MQL transition — none lost, none doubled.
  *
  * The kills land either on a score write (which the org then carries out or never receives), or in a
- * handoff after the org created the page's owner Tasks and before leadscore heard of it, the page's flow
- * calls lost on the way. Not among them: a kill after a flow ran and before its answer was recorded.
- * Salesforce keeps no trace of a finished autolaunched interview to check, so such a flow cannot be told
- * from one that never ran, and the run that resumes the page runs it again: of the handoff actions, the
- * flow is at least once across a crash, not exactly once.
+ * handoff after the org created the page's owner Tasks and ran its flows, before leadscore heard of either.
+ * The resuming run finds the Tasks by their transition line and the flows by the key each wrote to the
+ * record's confirmation field (settings.handoff.flow.confirmField), and repeats neither.
  */
 
 const LEADS = 2500;
@@ -49,7 +47,7 @@ const NOW = new Date(NOW_ISO);
 const KILLS = 5;
 /** A killed process's lock is taken over once it expires: 10 s (the least allowed), and the next run waits. */
 const LOCK_TTL_SECONDS = 10;
-/** Runs after the kills, at most: a flow whose call got no answer is reported by one and run by the next. */
+/** Runs after the kills, at most: dead letters and handoffs in doubt are retried at the start of each. */
 const MAX_FINAL_RUNS = 4;
 
 interface Exit {
@@ -64,7 +62,7 @@ interface Killing {
   plan: KillPlan;
   child: ChildProcess;
   writes: number;
-  /** Set once the planned write went by: the next handoff's flow calls are lost, its Tasks created. */
+  /** Set once the planned write went by: the next handoff's flows run and its Tasks are created, answers lost. */
   armed: boolean;
   flowsLost: number;
   killed: () => void;
@@ -82,6 +80,8 @@ let finalRuns: Exit[];
 let runs: RunRecord[];
 /** Owner Tasks the org created for a killed process, which never heard of them. */
 let unansweredTasks = 0;
+/** Flow calls the org ran whose answers the killed process never got. */
+let unansweredFlows = 0;
 const output: string[] = [];
 const children: ChildProcess[] = [];
 let killing: Killing | undefined;
@@ -120,11 +120,12 @@ async function gate(request: GatedRequest): Promise<GateVerdict> {
   if (!k.armed) return 'forward';
   if (isFlowCall(request)) {
     k.flowsLost++;
-    return 'drop';
+    unansweredFlows++;
+    return 'lose-answer';
   }
   const tasks = tasksCreatedBy(request);
   if (tasks === 0) return 'forward';
-  // The flow calls go out beside the Task batch: wait for them (to be lost) before the kill, never for ever.
+  // The flow calls go out beside the Task batch: wait for them (run, answers lost) before the kill, never for ever.
   for (let waited = 0; k.flowsLost < tasks && waited < 2_000; waited += 10) await sleep(10);
   unansweredTasks += tasks;
   kill(k);
@@ -173,8 +174,13 @@ beforeAll(async () => {
   ]);
   proxy = await startGateProxy(crashed.url, gate);
   restoreEnv = useSalesforceEnv(reference);
-  deployment = writeSalesforceDeployment({ url: proxy.url, lockTtlSeconds: LOCK_TTL_SECONDS });
-  referenceDeployment = writeSalesforceDeployment({ url: reference.url });
+  const flowConfirmField = 'LeadScore_Handoff_Key__c';
+  deployment = writeSalesforceDeployment({
+    url: proxy.url,
+    lockTtlSeconds: LOCK_TTL_SECONDS,
+    flowConfirmField,
+  });
+  referenceDeployment = writeSalesforceDeployment({ url: reference.url, flowConfirmField });
   await setUpDeployments(
     (...args) => runCapturedWith(CONNECTORS, ...args),
     [deployment.file, referenceDeployment.file],
@@ -237,9 +243,10 @@ describe('a full sync killed with SIGKILL five times, then run to the end', () =
     ]);
   });
 
-  it('was killed twice after the org created owner Tasks that the process never heard of', () => {
+  it('was killed twice after the org created owner Tasks and ran flows that the process never heard of', () => {
     expect(plans.filter((p) => p.at === 'handoff')).toHaveLength(2);
     expect(unansweredTasks).toBeGreaterThan(0);
+    expect(unansweredFlows).toBeGreaterThan(0);
   });
 
   it('leaves every Lead and Contact with the same score fields and lead status as one uninterrupted run', () => {

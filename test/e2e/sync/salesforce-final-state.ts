@@ -115,6 +115,8 @@ export function writeSalesforceDeployment(options: {
   queryBatchSize?: number;
   /** Bulk API 2.0 from this many updates (the default 10,000 otherwise), polled every `pollIntervalMs`. */
   bulk?: { threshold: number; pollIntervalMs: number };
+  /** The flow's confirmation field (settings.handoff.flow.confirmField); none by default. */
+  flowConfirmField?: string;
 }): SalesforceDeployment {
   const dir = mkdtempSync(join(tmpdir(), 'leadscore-sf-sync-e2e-'));
   const stateFile = join(dir, 'state.sqlite');
@@ -150,6 +152,7 @@ export function writeSalesforceDeployment(options: {
       '        flow:',
       '          name: LeadScore_MQL_Handoff',
       '          inputs: { recordId: recordId, score: score, grade: grade, transitionKey: transitionKey }',
+      ...(options.flowConfirmField ? [`          confirmField: ${options.flowConfirmField}`] : []),
       '',
     ].join('\n'),
   );

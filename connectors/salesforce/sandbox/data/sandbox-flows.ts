@@ -27,9 +27,14 @@ export interface SandboxFlow {
 
 const flowError = (statusCode: string, message: string): FlowError => ({ statusCode, message, fields: [] });
 
+/** What the seeded flow's Update Records element sets to its transitionKey input, when the org has it. */
+export const HANDOFF_KEY_FIELD = 'LeadScore_Handoff_Key__c';
+
 /**
  * The seeded MQL handoff flow: takes the record and the score, and finishes when the record exists. A
- * missing record makes the interview fault, as a Get Records element followed by an update would.
+ * missing record makes the interview fault, as a Get Records element followed by an update would. Given a
+ * transitionKey and an org with the LeadScore_Handoff_Key__c field (leadscore setup with a flow
+ * confirmField), it writes the key to the record, as an admin's flow built for exactly-once handoff does.
  */
 const LEADSCORE_MQL_HANDOFF: SandboxFlow = {
   apiName: 'LeadScore_MQL_Handoff',
@@ -50,6 +55,11 @@ const LEADSCORE_MQL_HANDOFF: SandboxFlow = {
         errors: [flowError('UNKNOWN_EXCEPTION', 'An unhandled fault has occurred in this flow')],
       };
     }
+    const id = String(inputs.recordId);
+    const sobject = store.schema.forId(id);
+    const key = inputs.transitionKey;
+    if (typeof key === 'string' && sobject?.fields.some((f) => f.name === HANDOFF_KEY_FIELD))
+      store.update(id, { [HANDOFF_KEY_FIELD]: key });
     return { outputs: { Flow__InterviewStatus: 'Finished' } };
   },
 };
