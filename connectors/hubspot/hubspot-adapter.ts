@@ -24,13 +24,9 @@ import { parseHubSpotCursor } from './hubspot-cursor.js';
 import type { HubSpotCursor } from './hubspot-cursor.js';
 import { DEFAULT_HUBSPOT_LIMITS, hubSpotPolicy } from './hubspot-policy.js';
 import type { HubSpotLimits } from './hubspot-policy.js';
+import { incrementalWindow } from '../../src/connector/incremental-window.js';
 import { HubSpotTokenSource } from './hubspot-token-source.js';
-import {
-  INCREMENTAL_OVERLAP_MS,
-  readAllContacts,
-  readChangedContacts,
-  readContactsBy,
-} from './read-contacts.js';
+import { readAllContacts, readChangedContacts, readContactsBy } from './read-contacts.js';
 import type { HubSpotRecord } from './read-contacts.js';
 import { checkProvisioned, provisionHubSpot } from './provision-properties.js';
 import { writeScores } from './write-scores.js';
@@ -164,12 +160,9 @@ export class HubSpotAdapter implements CrmAdapter {
     asOf: Date | undefined,
   ): Extract<HubSpotCursor, { kind: 'incremental' }> {
     if (cursor?.kind === 'incremental' && !cursor.done) return cursor;
-    const from =
-      cursor?.kind === 'incremental'
-        ? Math.max(0, cursor.highWater - INCREMENTAL_OVERLAP_MS)
-        : Math.max(0, (since?.getTime() ?? 0) - INCREMENTAL_OVERLAP_MS);
-    const highWater = Math.max(from, asOf?.getTime() ?? 0);
-    return { kind: 'incremental', since: from, after: null, highWater, afterId: null, done: false };
+    const previous = cursor?.kind === 'incremental' ? cursor.highWater : undefined;
+    const window = incrementalWindow(previous, since, asOf);
+    return { kind: 'incremental', ...window, after: null, afterId: null, done: false };
   }
 
   private async toPage(records: HubSpotRecord[], cursor: HubSpotCursor): Promise<Page> {

@@ -17,8 +17,6 @@ export const SEARCH_PAGE_SIZE = 200;
 export const BATCH_READ_SIZE = 100;
 /** The search endpoint returns at most 10,000 results per query, whatever the paging. */
 export const SEARCH_RESULT_CAP = 10_000;
-/** Re-read this much before the last high-water mark: clocks of HubSpot's writers are not one clock. */
-export const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
 const PAGING_PRIORITY = 1;
 
 const toRecord = (r: { id: string; properties: Record<string, string | null> }): HubSpotRecord => ({

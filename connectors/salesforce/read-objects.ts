@@ -6,7 +6,8 @@ import type { FullCursor, IncrementalCursor, SalesforceCursor } from './salesfor
 import { normalizeSalesforceId } from './salesforce-id.js';
 import { readForId } from './salesforce-objects.js';
 import type { ObjectRead } from './salesforce-objects.js';
-import { INCREMENTAL_OVERLAP_MS, readAllLeads, readChangedLeads, readLeadsBy } from './salesforce-read.js';
+import { incrementalWindow } from '../../src/connector/incremental-window.js';
+import { readAllLeads, readChangedLeads, readLeadsBy } from './salesforce-read.js';
 
 /** Records of one enabled object as read, and the cursor to resume after them. */
 export interface ObjectBatch {
@@ -107,19 +108,14 @@ function incrementalStart(
   reads: readonly ObjectRead[],
 ): IncrementalCursor {
   if (cursor?.kind === 'incremental' && !cursor.done) return cursor;
-  const from =
-    cursor?.kind === 'incremental'
-      ? Math.max(0, cursor.highWater - INCREMENTAL_OVERLAP_MS)
-      : Math.max(0, (since?.getTime() ?? 0) - INCREMENTAL_OVERLAP_MS);
-  const highWater = Math.max(from, asOf?.getTime() ?? 0);
-  const object = reads[0]!.object;
+  const previous = cursor?.kind === 'incremental' ? cursor.highWater : undefined;
+  const window = incrementalWindow(previous, since, asOf);
   return {
     kind: 'incremental',
-    object,
-    since: from,
+    object: reads[0]!.object,
+    ...window,
     afterStamp: null,
     afterId: null,
-    highWater,
     done: false,
   };
 }

@@ -7,8 +7,6 @@ import type { SalesforceObject } from './salesforce-objects.js';
 import { selectStatement, soqlId, soqlString } from './soql.js';
 import { soqlInUrlChunks } from './soql-url-chunks.js';
 
-/** Re-read this much before the last high-water mark: the clocks of Salesforce's writers are not one clock. */
-export const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
 /** Paging goes before other requests: the next batch's locator is in this answer. */
 const PAGING_PRIORITY = 1;
 const ORDER = ['SystemModstamp', 'Id'];

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { INCREMENTAL_OVERLAP_MS } from '../../../../connectors/hubspot/read-contacts.js';
+import { INCREMENTAL_OVERLAP_MS } from '../../../../src/connector/incremental-window.js';
 import { DailyLimitError } from '../../../../src/http/daily-limit-error.js';
 import type { Mapping } from '../../../../src/mapping/mapping-schema.js';
 import {
