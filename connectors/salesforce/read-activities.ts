@@ -20,6 +20,8 @@ const RELATION_FIELDS: Readonly<Record<string, Readonly<Record<SalesforceObject,
   Task: { Lead: 'WhoId', Contact: 'WhoId' },
   Event: { Lead: 'WhoId', Contact: 'WhoId' },
   CampaignMember: { Lead: 'LeadId', Contact: 'ContactId' },
+  // EmailMessage names no person: its sender and recipients are relations (RelationType FromAddress, …).
+  EmailMessageRelation: { Lead: 'RelationId', Contact: 'RelationId' },
 };
 export const ACTIVITY_OBJECTS = Object.keys(RELATION_FIELDS);
 

@@ -14,7 +14,7 @@ import { soqlInUrlChunks } from './soql-url-chunks.js';
 
 export interface HistoryReadOptions {
   outcome: HistoryOutcome;
-  /** Attach Tasks, Events and campaign memberships (the mappings' engagements). */
+  /** Attach Tasks, Events, campaign memberships and email relations (the mappings' engagements). */
   activities: boolean;
   batchSize: number;
   onProblem: RecordProblemHandler;

@@ -51,7 +51,7 @@ export interface SalesforceAdapterOptions {
   objects?: ObjectMappings;
   /** Shorthand for `objects: { [mapping.object]: mapping }`: one object. */
   mapping?: Mapping;
-  /** Tasks, Events and campaign memberships as activities (the mappings' `engagements`); on by default. */
+  /** Tasks, Events, email replies and campaign memberships as activities (the mappings' `engagements`); on by default. */
   activities?: boolean;
   /** REST API version, e.g. '62.0' (the default). */
   apiVersion?: string;
@@ -76,7 +76,7 @@ export interface SalesforceAdapterOptions {
 
 /**
  * Unconverted Leads and/or Contacts of a Salesforce org: read (full, incremental, by id, by email) with
- * their Tasks, Events and campaign memberships as activities, and score writes.
+ * their Tasks, Events, email replies and campaign memberships as activities, and score writes.
  */
 export class SalesforceAdapter implements CrmAdapter {
   readonly crm = 'salesforce' as const;

@@ -38,7 +38,7 @@ export const salesforceSettingsSchema = z
       })
       .strict()
       .prefault({}),
-    /** Tasks, Events and campaign memberships as engagement (the mapping's `engagements`). */
+    /** Tasks, Events, email replies and campaign memberships as engagement (the mapping's `engagements`). */
     activities: z.boolean().default(true),
     /** Records per query batch (Sforce-Query-Options: batchSize), 200–2,000. */
     queryBatchSize: z.int().min(200).max(2000).default(2000),

@@ -61,11 +61,12 @@ export function recordToLead(mapping: Mapping, record: CrmRecord, options: Recor
 }
 
 /**
- * One engagement record (HubSpot email/meeting/call, Salesforce Task/Event/CampaignMember) as activities,
- * by the mapping's `engagements` section: one activity for every mapping of its object type whose `when`
- * matches (all-match: a campaign membership can be a webinar_registration and a webinar_attended). None
- * when the type is not mapped, nothing matches (an outgoing email is no email_reply), or the date is
- * missing or unreadable (reported to onProblem with the engagement's id and property, once per property).
+ * One engagement record (HubSpot email/meeting/call, Salesforce Task/Event/CampaignMember/
+ * EmailMessageRelation) as activities, by the mapping's `engagements` section: one activity for every
+ * mapping of its object type whose `when` matches (all-match: a campaign membership can be a
+ * webinar_registration and a webinar_attended). None when the type is not mapped, nothing matches (an
+ * outgoing email is no email_reply), or the date is missing or unreadable (reported to onProblem with the
+ * engagement's id and property, once per property).
  */
 export function engagementToActivities(
   mapping: Mapping,

@@ -6,7 +6,7 @@
  * org is not counted in our memory. Setup (provision) first, then (1) a full sync from an empty state:
  * every record new, every one written; (2) an incremental run right after, nothing changed; (3) a second
  * full run, nothing changed. Handoff: lead status + owner task (flow only with --flow). Activities (Task,
- * Event, CampaignMember) are read for every page. Prints, per run, records read and per second, written,
+ * Event, EmailMessageRelation, CampaignMember) are read for every page. Prints, per run, records read and per second, written,
  * handed off, API calls by endpoint against the minimum (salesforce-bench-minimum.ts), elapsed and peak
  * RSS, and whether the targets are met: calls ≤ 1.1 × minimum, reruns write nothing, peak RSS < 300 MB.
  */
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
       `left, never stops a run); concurrency 10 (default); query batch ${fmt(DEFAULT_QUERY_BATCH_SIZE)}`,
   );
   console.log(
-    `   activities: Task, Event, CampaignMember per page; handoff: lead_status + owner_task` +
+    `   activities: Task, Event, EmailMessageRelation, CampaignMember per page; handoff: lead_status + owner_task` +
       `${FLOW ? ` + flow ${FLOW_NAME} (--flow)` : ' (flow off; --flow to invoke one per MQL)'}; ` +
       'every run scores as of one moment (no decay between runs)',
   );

@@ -13,6 +13,8 @@ export const KEY_PREFIXES = {
   Event: '00U',
   Campaign: '701',
   CampaignMember: '00v',
+  EmailMessage: '02s',
+  EmailMessageRelation: '0Pg',
   User: '005',
   Organization: '00D',
   PermissionSet: '0PS',

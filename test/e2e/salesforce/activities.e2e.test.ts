@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { SalesforceAdapter } from '../../../connectors/salesforce/salesforce-adapter.js';
 import type { SalesforceAdapterOptions } from '../../../connectors/salesforce/salesforce-adapter.js';
 import type { ObjectMappings } from '../../../connectors/salesforce/salesforce-objects.js';
-import { startSalesforceSandbox } from '../../../connectors/salesforce/sandbox/index.js';
 import type { SalesforceSandbox, SObjectRecord } from '../../../connectors/salesforce/sandbox/index.js';
 import type { Page, ScoreValues } from '../../../src/connector/crm-adapter.js';
 import { loadMapping } from '../../../src/mapping/load-mapping.js';
@@ -16,8 +15,7 @@ import {
   instant,
   relatedRecords,
 } from './expected-activities.js';
-import { addContactFields, withoutAccountFields } from './sandbox-contact-fields.js';
-import { addLeadScoreFields } from './sandbox-lead-fields.js';
+import { startActivitiesOrg } from './activities-org.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const BATCH = 200;
@@ -30,11 +28,7 @@ let contactMapping: Mapping;
 let problems: RecordProblem[];
 
 beforeAll(async () => {
-  sandbox = await startSalesforceSandbox({ leads: 450, contacts: 150 });
-  addLeadScoreFields(sandbox);
-  addContactFields(sandbox);
-  leadMapping = await loadMapping(root('mappings/salesforce.yaml'));
-  contactMapping = withoutAccountFields(await loadMapping(root('mappings/salesforce-contact.yaml')));
+  ({ sandbox, leadMapping, contactMapping } = await startActivitiesOrg({ leads: 450, contacts: 150 }));
 });
 afterAll(async () => {
   await sandbox.stop();
@@ -63,7 +57,7 @@ const unconverted = () => rows('Lead').filter((l) => l.IsConverted !== true);
 const expectedActivities = (personId: string) => expected(sandbox.store, personId);
 
 describe('activities of Leads', () => {
-  it('every unconverted Lead gets the activities of its tasks, events and campaign memberships', async () => {
+  it('every unconverted Lead gets the activities of its tasks, events, emails and campaign memberships', async () => {
     const { leads } = await collect(adapter({ Lead: leadMapping }).read({ kind: 'full' }));
     expect(leads).toHaveLength(unconverted().length);
     for (const lead of leads) expect(activitiesOf(lead)).toEqual(expectedActivities(lead.ref.id));
@@ -71,6 +65,7 @@ describe('activities of Leads', () => {
     expect([...types].sort()).toEqual([
       'call',
       'content_download',
+      'email_reply',
       'meeting',
       'webinar_attended',
       'webinar_registration',
@@ -78,17 +73,18 @@ describe('activities of Leads', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a page costs one query per mapped object (Task, Event, CampaignMember) and no more', async () => {
+  it('a page costs one query per mapped object (Task, Event, EmailMessageRelation, CampaignMember)', async () => {
+    expect(Object.keys(leadMapping.engagements)).toHaveLength(4);
     sandbox.resetStats();
     const a = adapter({ Lead: leadMapping });
     const { leads, pages } = await collect(a.read({ kind: 'full' }));
     expect(pages).toHaveLength(Math.ceil(unconverted().length / BATCH));
     const calls = sandbox.stats().calls;
-    // The Lead query and its pages, then three activity queries per page, each within one batch.
-    expect(calls[QUERY]).toBe(1 + 3 * pages.length);
+    // The Lead query and its pages, then four activity queries per page, each within one batch.
+    expect(calls[QUERY]).toBe(1 + 4 * pages.length);
     expect(calls[QUERY_MORE]).toBe(pages.length - 1);
     expect(a.activityStats()).toEqual({
-      queries: 3 * pages.length,
+      queries: 4 * pages.length,
       queryMores: 0,
       records: relatedRecords(sandbox.store, new Set(leads.map((l) => l.ref.id))),
       activities: leads.reduce((n, l) => n + l.activities.length, 0),
@@ -142,7 +138,8 @@ describe('Leads and Contacts', () => {
         .sort(),
     );
     for (const contact of contacts) expect(activitiesOf(contact)).toEqual(expectedActivities(contact.ref.id));
-    expect(contacts.some((c) => c.activities.some((a) => a.type === 'webinar_attended'))).toBe(true);
+    for (const type of ['webinar_attended', 'email_reply'])
+      expect(contacts.some((c) => c.activities.some((a) => a.type === type))).toBe(true);
     const sample = rows('Contact')[0]!;
     expect(contacts.find((c) => c.ref.id === sample.Id)).toMatchObject({
       country: sample.MailingCountry,

@@ -1,4 +1,4 @@
-import type { OrgStore } from '../../../connectors/salesforce/sandbox/index.js';
+import type { OrgStore, SObjectRecord } from '../../../connectors/salesforce/sandbox/index.js';
 import type { Lead } from '../../../src/model/lead.js';
 
 /** A Salesforce date (`2026-05-18`, midnight UTC) or datetime (`…T14:30:00.000+0000`) as an instant. */
@@ -16,7 +16,8 @@ export const activitiesOf = (lead: Lead): string[] =>
 /**
  * What mappings/salesforce.yaml and salesforce-contact.yaml say a person's records are, read straight
  * from the org: closed call tasks are calls, events meetings, Webinar memberships registrations (and
- * attendances once responded), responded Content memberships downloads.
+ * attendances once responded), responded Content memberships downloads, incoming emails sent by the
+ * person email replies.
  */
 export function expectedActivities(store: OrgStore, personId: string): string[] {
   const out: string[] = [];
@@ -39,14 +40,24 @@ export function expectedActivities(store: OrgStore, personId: string): string[] 
     if (campaign?.Type === 'Content' && member.HasResponded === true)
       out.push(entry('content_download', member.FirstRespondedDate));
   }
+  for (const relation of emailRelations(store, new Set([personId]))) {
+    const email = store.get(String(relation.EmailMessageId));
+    if (relation.RelationType === 'FromAddress' && email?.Incoming === true)
+      out.push(entry('email_reply', email.MessageDate));
+  }
   return out.sort();
 }
 
-/** How many Tasks, Events and campaign memberships relate to these people. */
+/** The EmailMessageRelations naming these people, whatever their RelationType. */
+export function emailRelations(store: OrgStore, ids: Set<string>): SObjectRecord[] {
+  return store.list('EmailMessageRelation').filter((r) => ids.has(String(r.RelationId)));
+}
+
+/** How many Tasks, Events, campaign memberships and email relations relate to these people. */
 export function relatedRecords(store: OrgStore, ids: Set<string>): number {
   const who = ['Task', 'Event'].flatMap((type) => store.list(type).filter((r) => ids.has(String(r.WhoId))));
   const members = store
     .list('CampaignMember')
     .filter((m) => ids.has(String(m.LeadId)) || ids.has(String(m.ContactId)));
-  return who.length + members.length;
+  return who.length + members.length + emailRelations(store, ids).length;
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONNECTORS } from '../../../connectors/registry.js';
 import { startSalesforceSandbox } from '../../../connectors/salesforce/sandbox/index.js';
 import { f } from '../../../connectors/salesforce/sandbox/data/field-types.js';
+import type { OrgSnapshot } from '../../../connectors/salesforce/sandbox/data/org-snapshot.js';
 import { startSandboxes, stopSandboxes } from '../../../src/cli/sandbox-launch.js';
 
 let dir: string;
@@ -38,6 +39,31 @@ describe('the Salesforce sandbox snapshot', () => {
       });
       const describe = (await reply.json()) as { fields: { name: string }[] };
       expect(describe.fields.map((field) => field.name)).toContain('LeadScore_Score__c');
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('restores a snapshot saved before the sandbox had emails, with EmailMessage and its relations empty', async () => {
+    const file = join(dir, 'before-emails.json');
+    const first = await startSalesforceSandbox({ leads: 12, contacts: 3, snapshotFile: file });
+    await first.save();
+    await first.stop();
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as OrgSnapshot;
+    const older = (name: string) => !name.startsWith('EmailMessage');
+    saved.sobjects = saved.sobjects.filter((s) => older(s.name));
+    saved.records = Object.fromEntries(Object.entries(saved.records).filter(([name]) => older(name)));
+    writeFileSync(file, JSON.stringify(saved));
+
+    const second = await startSalesforceSandbox({ snapshotFile: file });
+    try {
+      expect(second.restored).toBe(true);
+      expect(second.store.count('Lead')).toBe(12);
+      expect(second.store.count('EmailMessageRelation')).toBe(0);
+      const reply = await fetch(`${second.url}/services/data/v62.0/sobjects/EmailMessageRelation/describe`, {
+        headers: { Authorization: `Bearer ${second.accessToken}` },
+      });
+      expect(reply.status).toBe(200);
     } finally {
       await second.stop();
     }

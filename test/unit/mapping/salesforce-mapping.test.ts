@@ -32,6 +32,17 @@ const member = (campaignType: string, hasResponded: string) => ({
   },
 });
 
+/** An EmailMessageRelation row as read, its email's fields through the EmailMessage lookup. */
+const relation = (relationType: string, incoming: string) => ({
+  id: '0Pg000000000001AAA',
+  properties: {
+    RelationType: relationType,
+    'EmailMessage.Incoming': incoming,
+    'EmailMessage.MessageDate': '2026-06-10T09:30:00.000+00:00',
+    'EmailMessage.Subject': 'Re: pricing',
+  },
+});
+
 const task = (properties: Record<string, string>) => ({
   id: '00T000000000001AAA',
   properties: { ActivityDate: '2026-05-18', Subject: 'Discovery', IsClosed: 'true', ...properties },
@@ -69,9 +80,10 @@ describe('mappings/salesforce.yaml', () => {
     expect(lead).toMatchObject({ email: 'ada@example.com', employees: 250, unsubscribed: false });
   });
 
-  it('reads engagements only from the objects the adapter reads: Task, Event and CampaignMember', async () => {
+  it('reads engagements only from the objects the adapter reads', async () => {
     expect(Object.keys((await loadMapping(LEAD_FILE)).engagements).sort()).toEqual([
       'CampaignMember',
+      'EmailMessageRelation',
       'Event',
       'Task',
     ]);
@@ -113,6 +125,21 @@ describe.each([
     expect(activities('Task', task({ TaskSubtype: 'Call', Type: 'Call', IsClosed: 'false' }))).toEqual([]);
     expect(activities('Task', task({ TaskSubtype: 'Email', Type: 'Email' }))).toEqual([]);
     expect(activities('Task', task({ TaskSubtype: 'Task', Type: 'Other' }))).toEqual([]);
+  });
+
+  it('an incoming email the person sent is an email_reply; one sent to them or copying them is nothing', () => {
+    expect(engagementToActivities(mapping, 'EmailMessageRelation', relation('FromAddress', 'true'))).toEqual([
+      { type: 'email_reply', at: new Date('2026-06-10T09:30:00.000Z'), subject: 'Re: pricing' },
+    ]);
+    expect(activities('EmailMessageRelation', relation('FromAddress', 'false'))).toEqual([]);
+    expect(activities('EmailMessageRelation', relation('ToAddress', 'false'))).toEqual([]);
+    expect(activities('EmailMessageRelation', relation('CcAddress', 'true'))).toEqual([]);
+    expect(engagementProperties(mapping, 'EmailMessageRelation')).toEqual([
+      'EmailMessage.MessageDate',
+      'RelationType',
+      'EmailMessage.Incoming',
+      'EmailMessage.Subject',
+    ]);
   });
 
   it('an Event is a meeting at its start', () => {

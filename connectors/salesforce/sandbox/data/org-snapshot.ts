@@ -3,6 +3,7 @@ import type { SnapshotKind } from '../../../sandbox-kit/snapshot-file.js';
 import type { FieldDef, SObjectDef, SObjectRecord } from './field-types.js';
 import { OrgSchema } from './org-schema.js';
 import { OrgStore } from './org-store.js';
+import { SOBJECTS } from './sobject-schema.js';
 
 const FIELD_TYPES = [
   'id',
@@ -80,13 +81,18 @@ export function snapshotOf(store: OrgStore, now: Date): OrgSnapshot {
   };
 }
 
-/** The org as saved: its schema (with the custom fields setup created) and its records. */
+/**
+ * The org as saved: its schema (with the custom fields setup created) and its records. Objects the sandbox
+ * has gained since the snapshot was saved (EmailMessage) are added, empty, as a real org has them too.
+ */
 export function restoreOrg(snapshot: OrgSnapshot, now: () => Date): OrgStore {
   const definitions = snapshot.sobjects.map((s): SObjectDef => ({
     ...s,
     fields: s.fields as unknown as FieldDef[],
   }));
-  const store = new OrgStore(now, new OrgSchema(definitions));
+  const saved = new Set(definitions.map((s) => s.name.toLowerCase()));
+  const gained = SOBJECTS.filter((s) => !saved.has(s.name.toLowerCase()));
+  const store = new OrgStore(now, new OrgSchema([...definitions, ...gained]));
   for (const [type, records] of Object.entries(snapshot.records)) {
     for (const record of records) store.insert(type, record as SObjectRecord);
   }

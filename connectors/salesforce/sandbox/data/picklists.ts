@@ -84,3 +84,6 @@ export const CONTACT_ROLES = [
   'Technical Buyer',
   'Other',
 ] as const;
+/** EmailMessage.Status is stored as a number: 0 New, 1 Read, 2 Replied, 3 Sent, 4 Forwarded, 5 Draft. */
+export const EMAIL_STATUSES = ['0', '1', '2', '3', '4', '5'] as const;
+export const EMAIL_RELATION_TYPES = ['ToAddress', 'CcAddress', 'BccAddress', 'FromAddress'] as const;

@@ -6,6 +6,7 @@ import type { OrgStore } from './org-store.js';
 import { seedActivities, seedCampaigns, seedMembers } from './seed-activities.js';
 import { seedConversionEngagement } from './seed-conversions.js';
 import { seedDetails } from './seed-details.js';
+import { seedEmails } from './seed-emails.js';
 import { seedOpportunities } from './seed-opportunities.js';
 import { engagementTimes } from './seed-signals.js';
 import { seedContacts, seedLeads } from './seed-people.js';
@@ -21,7 +22,8 @@ const USER_NAMES = ['Alex Morgan', 'Sam Rivera', 'Jordan Lee', 'Taylor Brooks', 
 
 /**
  * Fills the store: users, campaigns, contacts, leads, then their tasks, events and campaign memberships,
- * then the sales history (the engagement before each conversion, opportunities and contact roles).
+ * then the sales history (the engagement before each conversion, opportunities and contact roles), then
+ * the emails between owners and people (and the people's replies).
  */
 export function seedOrg(store: OrgStore, options: SeedOptions): void {
   const prng = createPrng(options.seed);
@@ -56,6 +58,8 @@ export function seedOrg(store: OrgStore, options: SeedOptions): void {
     engagement: engagementTimes(tasks, events, members),
     nowMs,
   });
+  // Emails come last, from a sequence of their own too: every record above is as in an org without them.
+  const emails = seedEmails(createPrng(options.seed + 1_299_709), people, users, nowMs);
   const tables: [string, SObjectRecord[]][] = [
     ['User', users],
     ['Account', accounts],
@@ -67,6 +71,8 @@ export function seedOrg(store: OrgStore, options: SeedOptions): void {
     ['CampaignMember', members],
     ['Opportunity', opportunities],
     ['OpportunityContactRole', roles],
+    ['EmailMessage', emails.messages],
+    ['EmailMessageRelation', emails.relations],
   ];
   for (const [type, rows] of tables) for (const row of rows) store.insert(type, row);
   seedAssignmentRules(store, options.now);

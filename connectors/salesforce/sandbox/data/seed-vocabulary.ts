@@ -117,3 +117,16 @@ export const CAMPAIGN_NAMES = [
   'Year-End Webinar',
   'Field Event Berlin',
 ];
+export const EMAIL_SUBJECTS = [
+  'Quick question about your lead routing',
+  'Following up on the webinar',
+  'Pricing for your team',
+  'Scoring leads across HubSpot and Salesforce',
+  'Time for a 20-minute call?',
+];
+export const REPLY_BODIES = [
+  'Thanks, this looks relevant. Could you send pricing?',
+  'Happy to talk. Does Thursday afternoon work?',
+  'Not right now, maybe next quarter.',
+  'Looping in our marketing ops lead.',
+];

@@ -4,6 +4,7 @@ import { f, type FieldDef, type SObjectDef } from './field-types.js';
 export type { SObjectDef } from './field-types.js';
 import * as P from './picklists.js';
 import { AUTOMATION_SOBJECTS } from './automation-sobjects.js';
+import { EMAIL_SOBJECTS } from './email-sobjects.js';
 import { OPPORTUNITY_SOBJECTS } from './opportunity-sobjects.js';
 import { SETUP_SOBJECTS } from './setup-sobjects.js';
 import { TOOLING_SOBJECTS } from './tooling-sobjects.js';
@@ -221,6 +222,7 @@ export const SOBJECTS: readonly SObjectDef[] = [
   CAMPAIGN,
   CAMPAIGN_MEMBER,
   USER,
+  ...EMAIL_SOBJECTS,
   ...OPPORTUNITY_SOBJECTS,
   ...SETUP_SOBJECTS,
   ...AUTOMATION_SOBJECTS,

@@ -1,99 +1,36 @@
 /**
  * attachActivities through the real SalesforceApi (jsforce and the shared scheduler) against nock: the SOQL
  * it sends for a page of Leads or Contacts, paging through nextRecordsUrl, and IN lists cut to fit a GET.
- * Answers have the shape of the REST API's Query resource (totalSize, done, nextRecordsUrl, records with
- * `attributes` and parent records nested). No request leaves the process.
+ * Answers have the shape of the REST API's Query resource (see query-harness.ts). No request leaves the
+ * process.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { fileURLToPath } from 'node:url';
 import { attachActivities } from '../../../../connectors/salesforce/read-activities.js';
-import { SalesforceApi } from '../../../../connectors/salesforce/salesforce-api.js';
-import { normalizeSalesforceId } from '../../../../connectors/salesforce/salesforce-id.js';
 import type { SalesforceObject } from '../../../../connectors/salesforce/salesforce-objects.js';
-import { salesforcePolicy } from '../../../../connectors/salesforce/salesforce-policy.js';
 import { QUERY_URL_BUDGET } from '../../../../connectors/salesforce/soql-url-chunks.js';
 import { SOQL_MAX_LENGTH } from '../../../../connectors/salesforce/soql.js';
-import { RequestScheduler } from '../../../../src/http/request-scheduler.js';
 import { loadMapping, loadMappingFromText } from '../../../../src/mapping/load-mapping.js';
 import type { Mapping } from '../../../../src/mapping/mapping-schema.js';
 import type { Lead } from '../../../../src/model/lead.js';
+import { answer, api, FakeQueries, idOf, INSTANCE, QUERY, record } from './query-harness.js';
 
-const INSTANCE = 'https://acme.my.salesforce.com';
-const QUERY = '/services/data/v62.0/query';
 const root = (path: string) => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
 
-type Row = Record<string, unknown>;
-interface Answer {
-  totalSize: number;
-  done: boolean;
-  nextRecordsUrl?: string;
-  records: Row[];
-}
-
-/** The n-th valid 18-character id of an object (00Q Lead, 003 Contact, 00T Task, …). */
-const idOf = (prefix: string, n: number) =>
-  normalizeSalesforceId(`${prefix}5g0${n.toString(36).toUpperCase().padStart(9, '0')}`);
 const [LEAD_A, LEAD_B] = [idOf('00Q', 1), idOf('00Q', 2)];
 const CONTACT_A = idOf('003', 1);
 
-const record = (type: string, fields: Row): Row => ({
-  attributes: { type, url: `${QUERY.replace('/query', '')}/sobjects/${type}/${String(fields.Id)}` },
-  ...fields,
-});
 const campaign = (type: string, name: string) => ({
   attributes: { type: 'Campaign', url: `/services/data/v62.0/sobjects/Campaign/${idOf('701', 1)}` },
   Type: type,
   Name: name,
-});
-const answer = (records: Row[], nextRecordsUrl?: string): Answer => ({
-  totalSize: records.length,
-  done: nextRecordsUrl === undefined,
-  ...(nextRecordsUrl ? { nextRecordsUrl } : {}),
-  records,
 });
 
 const lead = (id: string, object: SalesforceObject = 'Lead'): Lead => ({
   ref: { crm: 'salesforce', object, id },
   activities: [],
 });
-
-/** Every query sent (its SOQL, decoded) and queryMore; each answered by the object it selects from. */
-class FakeQueries {
-  readonly soql: string[] = [];
-  readonly urls: string[] = [];
-  readonly more: string[] = [];
-
-  constructor(private readonly answers: Record<string, (soql: string) => Answer>) {
-    nock(INSTANCE)
-      .persist()
-      .get(QUERY)
-      .query(true)
-      .reply((uri) => {
-        const soql = new URL(uri, INSTANCE).searchParams.get('q') ?? '';
-        this.soql.push(soql);
-        this.urls.push(uri);
-        const from = /\bFROM (\w+)/.exec(soql)?.[1] ?? '';
-        const handler = this.answers[from];
-        return handler ? [200, handler(soql)] : [400, [{ errorCode: 'INVALID_TYPE', message: from }]];
-      });
-  }
-
-  /** Answers `GET <nextRecordsUrl>` once. */
-  page(locator: string, body: Answer): void {
-    nock(INSTANCE)
-      .get(`${QUERY}/${locator}`)
-      .reply(() => {
-        this.more.push(locator);
-        return [200, body];
-      });
-  }
-}
-
-function api(): SalesforceApi {
-  const scheduler = new RequestScheduler({ policy: salesforcePolicy({ concurrency: 4 }) });
-  return new SalesforceApi(scheduler, { instanceUrl: INSTANCE, accessToken: '00Dxx0000001gPL!AQ4AQFake' });
-}
 
 const options = { batchSize: 2000, onProblem: () => {} };
 let leadMapping: Mapping;
@@ -121,16 +58,18 @@ describe('attachActivities for a page of Leads', () => {
     const fake = new FakeQueries({
       Task: () => answer([]),
       Event: () => answer([]),
+      EmailMessageRelation: () => answer([]),
       CampaignMember: () => answer([]),
     });
     const stats = await attachActivities(api(), leadMapping, 'Lead', [lead(LEAD_A), lead(LEAD_B)], options);
     const ids = `('${LEAD_A}','${LEAD_B}')`;
     expect([...fake.soql].sort()).toEqual([
       `SELECT Id, LeadId, CreatedDate, Campaign.Type, Campaign.Name, FirstRespondedDate, HasResponded FROM CampaignMember WHERE LeadId IN ${ids}`,
+      `SELECT Id, RelationId, EmailMessage.MessageDate, RelationType, EmailMessage.Incoming, EmailMessage.Subject FROM EmailMessageRelation WHERE RelationId IN ${ids}`,
       `SELECT Id, WhoId, ActivityDate, TaskSubtype, IsClosed, Subject, Type FROM Task WHERE WhoId IN ${ids}`,
       `SELECT Id, WhoId, StartDateTime, Subject FROM Event WHERE WhoId IN ${ids}`,
     ]);
-    expect(stats).toEqual({ queries: 3, queryMores: 0, records: 0, activities: 0 });
+    expect(stats).toEqual({ queries: 4, queryMores: 0, records: 0, activities: 0 });
   });
 
   it('gives each lead the activities of its own records, every matching mapping one', async () => {
@@ -148,6 +87,7 @@ describe('attachActivities for a page of Leads', () => {
           }),
         ]),
       Event: () => answer([]),
+      EmailMessageRelation: () => answer([]),
       CampaignMember: () =>
         answer([
           record('CampaignMember', {
@@ -169,7 +109,7 @@ describe('attachActivities for a page of Leads', () => {
     expect(b.activities).toEqual([
       { type: 'call', at: new Date('2026-05-18T00:00:00.000Z'), subject: 'Discovery' },
     ]);
-    expect(stats).toEqual({ queries: 3, queryMores: 0, records: 2, activities: 3 });
+    expect(stats).toEqual({ queries: 4, queryMores: 0, records: 2, activities: 3 });
   });
 
   it('follows nextRecordsUrl to the end of a query', async () => {
@@ -252,6 +192,7 @@ describe('attachActivities for a page of Contacts', () => {
             Subject: 'Demo',
           }),
         ]),
+      EmailMessageRelation: () => answer([]),
       CampaignMember: () => answer([]),
     });
     const contact = lead(CONTACT_A, 'Contact');
@@ -262,5 +203,61 @@ describe('attachActivities for a page of Contacts', () => {
     expect(contact.activities).toEqual([
       { type: 'meeting', at: new Date('2026-05-18T14:30:00.000Z'), subject: 'Demo' },
     ]);
+  });
+});
+
+describe('email replies (EmailMessageRelation)', () => {
+  const email = (incoming: boolean) =>
+    record('EmailMessage', {
+      Id: idOf('02s', incoming ? 1 : 2),
+      MessageDate: '2026-06-10T09:30:00.000+0000',
+      Incoming: incoming,
+      Subject: incoming ? 'Re: pricing' : 'Pricing',
+    });
+  const relation = (n: number, whose: string, type: string, incoming: boolean) =>
+    record('EmailMessageRelation', {
+      Id: idOf('0Pg', n),
+      RelationId: whose,
+      EmailMessage: email(incoming),
+      RelationType: type,
+    });
+  const repliesOnly = (): Mapping => ({
+    ...leadMapping,
+    engagements: { EmailMessageRelation: leadMapping.engagements.EmailMessageRelation! },
+  });
+
+  it('an incoming email the lead sent is one email_reply at its MessageDate; a lead only written to gets none', async () => {
+    new FakeQueries({
+      EmailMessageRelation: () =>
+        answer([
+          relation(1, LEAD_A, 'FromAddress', true),
+          relation(2, LEAD_B, 'ToAddress', false),
+          // Copied on someone else's answer, or sender of an email logged as sent: no reply of theirs.
+          relation(3, LEAD_B, 'CcAddress', true),
+          relation(4, LEAD_B, 'FromAddress', false),
+        ]),
+    });
+    const [a, b] = [lead(LEAD_A), lead(LEAD_B)];
+    const stats = await attachActivities(api(), repliesOnly(), 'Lead', [a, b], options);
+    expect(a.activities).toEqual([
+      { type: 'email_reply', at: new Date('2026-06-10T09:30:00.000Z'), subject: 'Re: pricing' },
+    ]);
+    expect(b.activities).toEqual([]);
+    expect(stats).toEqual({ queries: 1, queryMores: 0, records: 4, activities: 1 });
+  });
+
+  it('relates a Contact’s replies by RelationId too', async () => {
+    const fake = new FakeQueries({
+      Task: () => answer([]),
+      Event: () => answer([]),
+      EmailMessageRelation: () => answer([relation(1, CONTACT_A, 'FromAddress', true)]),
+      CampaignMember: () => answer([]),
+    });
+    const contact = lead(CONTACT_A, 'Contact');
+    await attachActivities(api(), contactMapping, 'Contact', [contact], options);
+    expect(fake.soql.find((soql) => soql.includes('FROM EmailMessageRelation'))).toContain(
+      `WHERE RelationId IN ('${CONTACT_A}')`,
+    );
+    expect(contact.activities.map((x) => x.type)).toEqual(['email_reply']);
   });
 });

@@ -30,6 +30,8 @@ describe('seeded org', () => {
       Event: '00U',
       Campaign: '701',
       CampaignMember: '00v',
+      EmailMessage: '02s',
+      EmailMessageRelation: '0Pg',
     };
     for (const [type, prefix] of Object.entries(prefixes)) {
       for (const row of sandbox.store.list(type).slice(0, 50)) {
