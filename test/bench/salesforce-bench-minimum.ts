@@ -117,7 +117,9 @@ export function callLines(input: MinimumInput): {
   const recordReads = perPage(pages, (p) => p.handedOff, HANDOFF_READ_SIZE);
   const handoffBatches = perPage(pages, (p) => p.handedOff, COLLECTION_SIZE);
   const bulk = (p: PageCounts) => p.written >= input.bulkThreshold;
-  const bulkJobs = pages.filter(bulk).length;
+  // A job's writes are counted when it ends, which may be at the same page as the job before it: a group
+  // holds fewer than threshold + one page of updates, so ⌊written / threshold⌋ jobs ended there.
+  const bulkJobs = sum(pages.filter(bulk).map((p) => Math.floor(p.written / input.bulkThreshold)));
   const bulkWritten = sum(pages.filter(bulk).map((p) => p.written));
   const scoreWrites = perPage(
     pages.filter((p) => !bulk(p)),
