@@ -21,6 +21,7 @@ export class PageCommitter {
   private waitingUpdates = 0;
   private writing: Promise<void> = Promise.resolve();
   private failed: { error: unknown } | undefined;
+  private writeRunning = false;
 
   constructor(
     private readonly ctx: CommitContext,
@@ -52,10 +53,10 @@ export class PageCommitter {
 
   /**
    * Writes and checkpoints what waits and waits for every write; call at the end of a read and before
-   * stopping early. Whether anything was waiting.
+   * stopping early. Whether anything was waiting or being written (its counts are new since the last page).
    */
   async flush(): Promise<boolean> {
-    const any = this.waiting.length > 0;
+    const any = this.waiting.length > 0 || this.writeRunning;
     await this.startWrite();
     await this.writing;
     return any;
@@ -68,7 +69,10 @@ export class PageCommitter {
     const pages = this.waiting.splice(0);
     this.waitingIds.clear();
     this.waitingUpdates = 0;
-    this.writing = finishPages(this.ctx, pages);
+    this.writeRunning = true;
+    this.writing = finishPages(this.ctx, pages).finally(() => {
+      this.writeRunning = false;
+    });
     this.writing.catch((error: unknown) => {
       this.failed ??= { error };
     });

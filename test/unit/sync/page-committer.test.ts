@@ -267,4 +267,11 @@ describe('gathering the writes of several pages for an adapter that writes them 
     expect(crm.writes).toHaveLength(1);
     expect(crm.pagesRead).toBeLessThan(12);
   });
+
+  it("reports progress once more after the read when the last group's write ends after the last page", async () => {
+    const crm = new PagedCrm(state, newPages(6), 12, GROUPING);
+    const written: number[] = [];
+    await sync(crm, { onProgress: (p) => written.push(p.written) });
+    expect(written.at(-1)).toBe(12);
+  });
 });
