@@ -9,11 +9,12 @@ const FLAG = '--heap-growing-percent';
  * Keeps the heap close to what a sync actually holds. A sync's live heap stays near 45 MB whatever the
  * number of records (pages are committed and dropped one by one), but it makes garbage fast — parsed query
  * pages, activity rows, write bodies — and V8's default policy lets a fast-allocating heap grow to about
- * four times its live size before the next full collection: 170 MB of mostly garbage, ~310 MB resident at
- * 50,000 Salesforce Leads. With the factor at 1.5 the process peaks near 200 MB for some 5–10 % more CPU
- * (`npm run bench:salesforce`). The CLI applies it at start; a `--heap-growing-percent` given in
- * NODE_OPTIONS or on node's command line wins. Returns the percent in force, undefined when left to the
- * operator's flag.
+ * four times its live size before the next full collection: 170 MB of mostly garbage, 370 MB resident at
+ * 50,000 Salesforce Leads. With the factor at 1.5 the process peaks near 230 MB; the price is more full
+ * collections (`npm run bench:salesforce`: leadscore's CPU on a no-change rerun 6.8 → 11.2 s), which
+ * against a real org's API latency does not show in a run's time. The CLI applies it at start; a
+ * `--heap-growing-percent` given in NODE_OPTIONS or on node's command line wins (100 = 2×: 246 MB).
+ * Returns the percent in force, undefined when left to the operator's flag.
  */
 export function limitHeapGrowth(
   execArgv: readonly string[] = process.execArgv,
