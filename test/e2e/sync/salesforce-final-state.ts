@@ -1,3 +1,4 @@
+import { expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,3 +203,38 @@ export const leftToRetry = (stateFile: string): Promise<boolean> =>
     const inDoubt = await state.handoffs.startedButUnconfirmed('salesforce:');
     return due.length + inDoubt.length > 0;
   });
+
+/**
+ * The end-state specification every Salesforce pipeline e2e test shares: after its runs, the org under
+ * test equals `reference` (the same records synced one plain way) field for field, and each MQL transition
+ * got exactly one owner Task and one flow interview, for the same records. `orgs` is read when the tests run.
+ */
+export function itEndsLikeTheReference(
+  orgs: () => { actual: SalesforceSandbox; reference: SalesforceSandbox },
+  referenceName: string,
+): void {
+  it(`leaves every Lead and Contact with the same score fields and lead status as ${referenceName}`, () => {
+    const { actual, reference } = orgs();
+    expect(orgDifferences(syncedOrgState(actual), syncedOrgState(reference))).toEqual({
+      count: 0,
+      first: [],
+    });
+    expect(mqlRecordIds(reference).length).toBeGreaterThan(0);
+  });
+
+  it(`creates exactly one owner Task per MQL transition, for the same records as ${referenceName}`, () => {
+    const { actual, reference } = orgs();
+    const tasks = handoffSummary(tasksPerKey(actual));
+    expect(tasks.repeated).toEqual([]);
+    expect(tasks.records).toEqual(mqlRecordIds(actual));
+    expect(tasks.records).toEqual(handoffSummary(tasksPerKey(reference)).records);
+  });
+
+  it(`runs the flow exactly once per MQL transition, for the same records as ${referenceName}`, () => {
+    const { actual, reference } = orgs();
+    const flows = handoffSummary(flowsPerKey(actual));
+    expect(flows.repeated).toEqual([]);
+    expect(flows.records).toEqual(mqlRecordIds(actual));
+    expect(flows.records).toEqual(handoffSummary(flowsPerKey(reference)).records);
+  });
+}
