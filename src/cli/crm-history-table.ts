@@ -1,7 +1,6 @@
-import type { ActivityType } from '../model/activity.js';
 import type { Lead } from '../model/lead.js';
-import type { ColumnRole, DataTable } from '../predictive/data-table.js';
-import { RECENCY_COLUMN, activityCountColumn, leadRow } from '../predictive/lead-rows.js';
+import type { DataTable } from '../predictive/data-table.js';
+import { activityTypesAsOf, leadRow, rowColumns } from '../predictive/lead-rows.js';
 
 /** A lead of a CRM's history, its outcome (undefined: not known yet) and the moment it is measured at. */
 export interface LabelledLead {
@@ -21,20 +20,9 @@ export function crmHistoryTable(
   leads: readonly LabelledLead[],
   outcomeColumn: string,
 ): DataTable {
-  const types = activityTypes(leads);
+  const types = activityTypesAsOf(leads);
   const rows = leads.map(({ lead, asOf }) => leadRow(lead, asOf, types));
-  const columns: string[] = [];
-  const seen = new Set<string>();
-  for (const row of rows)
-    for (const [column, value] of Object.entries(row)) {
-      if (value === undefined || seen.has(column)) continue;
-      seen.add(column);
-      columns.push(column);
-    }
-  const roles = new Map<string, ColumnRole>(
-    types.map((type) => [activityCountColumn(type), 'activity_count']),
-  );
-  roles.set(RECENCY_COLUMN, 'recency');
+  const { columns, roles } = rowColumns(rows, types, true);
   const outcomes = leads.map(({ converted }) =>
     converted === undefined ? undefined : converted ? '1' : '0',
   );
@@ -46,13 +34,4 @@ export function crmHistoryTable(
     roles,
     decimalComma: false,
   };
-}
-
-/** The activity types any lead had by its own moment, sorted. */
-function activityTypes(leads: readonly LabelledLead[]): ActivityType[] {
-  const types = new Set<ActivityType>();
-  for (const { lead, asOf } of leads)
-    for (const activity of lead.activities)
-      if (activity.at.getTime() <= asOf.getTime()) types.add(activity.type);
-  return [...types].sort();
 }

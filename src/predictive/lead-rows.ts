@@ -58,8 +58,37 @@ export function latestActivity(leads: readonly Lead[]): Date | undefined {
 export function leadsToTable(file: string, records: readonly LeadRecord[], asOf?: Date): DataTable {
   const leads = records.map((record) => record.lead);
   const reference = asOf ?? latestActivity(leads);
-  const types = activityTypesOf(leads, reference);
+  const types = reference ? activityTypesAsOf(leads.map((lead) => ({ lead, asOf: reference }))) : [];
   const rows = leads.map((lead) => leadRow(lead, reference ?? new Date(0), types));
+  const { columns, roles } = rowColumns(rows, types, reference !== undefined);
+  return {
+    file,
+    columns,
+    cells: columns.map((column) => rows.map((row) => row[column])),
+    lines: records.map((record) => record.line),
+    roles,
+    decimalComma: false,
+  };
+}
+
+/** The activity types any lead had by its own moment, sorted. */
+export function activityTypesAsOf(leads: readonly { lead: Lead; asOf: Date }[]): ActivityType[] {
+  const types = new Set<ActivityType>();
+  for (const { lead, asOf } of leads)
+    for (const activity of lead.activities)
+      if (activity.at.getTime() <= asOf.getTime()) types.add(activity.type);
+  return [...types].sort();
+}
+
+/**
+ * The columns the rows have a value in, in the order first seen, and the roles of the computed ones:
+ * activity counts per type, and recency when the rows were measured as of a moment.
+ */
+export function rowColumns(
+  rows: readonly LeadRow[],
+  types: readonly ActivityType[],
+  recency: boolean,
+): { columns: string[]; roles: Map<string, ColumnRole> } {
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const row of rows)
@@ -71,24 +100,8 @@ export function leadsToTable(file: string, records: readonly LeadRecord[], asOf?
   const roles = new Map<string, ColumnRole>(
     types.map((type) => [activityCountColumn(type), 'activity_count']),
   );
-  if (reference) roles.set(RECENCY_COLUMN, 'recency');
-  return {
-    file,
-    columns,
-    cells: columns.map((column) => rows.map((row) => row[column])),
-    lines: records.map((record) => record.line),
-    roles,
-    decimalComma: false,
-  };
-}
-
-function activityTypesOf(leads: readonly Lead[], asOf: Date | undefined): ActivityType[] {
-  if (!asOf) return [];
-  const types = new Set<ActivityType>();
-  for (const lead of leads)
-    for (const activity of lead.activities)
-      if (activity.at.getTime() <= asOf.getTime()) types.add(activity.type);
-  return [...types].sort();
+  if (recency) roles.set(RECENCY_COLUMN, 'recency');
+  return { columns, roles };
 }
 
 export function cellText(value: unknown): string | undefined {

@@ -13,21 +13,10 @@ import type { ProvisionChange } from '../../../src/connector/crm-adapter.js';
 import { RequestScheduler } from '../../../src/http/request-scheduler.js';
 import { loadMapping } from '../../../src/mapping/load-mapping.js';
 import type { Mapping } from '../../../src/mapping/mapping-schema.js';
+import { SCORE_FIELDS } from '../sync/salesforce-final-state.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const VERSION = 'v62.0';
-const SCORE_FIELDS = [
-  'LeadScore_Score__c',
-  'LeadScore_Fit__c',
-  'LeadScore_Engagement__c',
-  'LeadScore_Grade__c',
-  'LeadScore_MQL_Status__c',
-  'LeadScore_Reasons__c',
-  'LeadScore_Model__c',
-  'LeadScore_Scored_At__c',
-  'LeadScore_Predictive__c',
-];
-
 let sandbox: SalesforceSandbox | undefined;
 afterEach(async () => {
   await sandbox?.stop();
@@ -224,6 +213,8 @@ describe('leadscore setup salesforce: provision against the sandbox through jsfo
         'field permission Contact.LeadScore_Score__c',
       ]),
     );
-    expect((await describe_(s, 'Contact')).map((f) => f.name)).toEqual(expect.arrayContaining(SCORE_FIELDS));
+    expect((await describe_(s, 'Contact')).map((f) => f.name)).toEqual(
+      expect.arrayContaining([...SCORE_FIELDS]),
+    );
   });
 });

@@ -37,18 +37,18 @@ export function syncedState(sandbox: HubSpotSandbox): Map<string, ContactState> 
   );
 }
 
-export interface StateDifference {
+export interface StateDifference<State = ContactState> {
   id: string;
-  actual?: ContactState;
-  expected?: ContactState;
+  actual?: State;
+  expected?: State;
 }
 
-/** Contacts whose synced properties differ (or that only one portal has); the first `limit` of them. */
-export function differences(
-  actual: Map<string, ContactState>,
-  expected: Map<string, ContactState>,
+/** Records whose synced fields differ (or that only one CRM has); the first `limit` of them. */
+export function differences<State>(
+  actual: Map<string, State>,
+  expected: Map<string, State>,
   limit = 5,
-): { count: number; first: StateDifference[] } {
+): { count: number; first: StateDifference<State>[] } {
   const ids = [...new Set([...actual.keys(), ...expected.keys()])];
   const differing = ids.filter((id) => JSON.stringify(actual.get(id)) !== JSON.stringify(expected.get(id)));
   return {

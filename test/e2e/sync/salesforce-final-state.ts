@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SalesforceSandbox } from '../../../connectors/salesforce/sandbox/index.js';
 import { SqliteStateStore } from '../../../src/state/index.js';
-import { repoRoot } from './final-state.js';
+import { differences, repoRoot } from './final-state.js';
 
 /** Helpers for the Salesforce sync e2e tests: the org's end state, compared with a reference org's. */
 
-/** What a sync leaves on a Lead or Contact: the score fields, and a Lead's Status (the handoff sets it). */
-export const SYNCED_FIELDS = [
+/** The fields setup creates on Lead and Contact, with the shipped mapping's default API names. */
+export const SCORE_FIELDS = [
   'LeadScore_Score__c',
   'LeadScore_Fit__c',
   'LeadScore_Engagement__c',
@@ -18,8 +18,11 @@ export const SYNCED_FIELDS = [
   'LeadScore_Reasons__c',
   'LeadScore_Model__c',
   'LeadScore_Scored_At__c',
-  'Status',
+  'LeadScore_Predictive__c',
 ] as const;
+
+/** What a sync leaves on a Lead or Contact: the score fields, and a Lead's Status (the handoff sets it). */
+export const SYNCED_FIELDS = [...SCORE_FIELDS, 'Status'] as const;
 
 export type RecordState = Partial<Record<(typeof SYNCED_FIELDS)[number], unknown>>;
 
@@ -72,28 +75,6 @@ export function handoffSummary(counts: Map<string, number>): { repeated: string[
   return {
     repeated: [...counts].filter(([, n]) => n > 1).map(([key]) => key),
     records: [...counts.keys()].map(recordOfKey).sort(),
-  };
-}
-
-export interface StateDifference {
-  id: string;
-  actual?: RecordState;
-  expected?: RecordState;
-}
-
-/** Records whose synced fields differ (or that only one org has); the first `limit` of them. */
-export function orgDifferences(
-  actual: Map<string, RecordState>,
-  expected: Map<string, RecordState>,
-  limit = 5,
-): { count: number; first: StateDifference[] } {
-  const ids = [...new Set([...actual.keys(), ...expected.keys()])];
-  const differing = ids.filter((id) => JSON.stringify(actual.get(id)) !== JSON.stringify(expected.get(id)));
-  return {
-    count: differing.length,
-    first: differing
-      .slice(0, limit)
-      .map((id) => ({ id, actual: actual.get(id), expected: expected.get(id) })),
   };
 }
 
@@ -215,7 +196,7 @@ export function itEndsLikeTheReference(
 ): void {
   it(`leaves every Lead and Contact with the same score fields and lead status as ${referenceName}`, () => {
     const { actual, reference } = orgs();
-    expect(orgDifferences(syncedOrgState(actual), syncedOrgState(reference))).toEqual({
+    expect(differences(syncedOrgState(actual), syncedOrgState(reference))).toEqual({
       count: 0,
       first: [],
     });

@@ -5,25 +5,13 @@ import { startSalesforceSandbox } from '../../../connectors/salesforce/sandbox/i
 import type { SalesforceSandbox } from '../../../connectors/salesforce/sandbox/index.js';
 import { runCapturedWith } from '../../unit/cli/run-captured.js';
 import type { CliRun } from '../../unit/cli/run-captured.js';
-import { useSalesforceEnv, writeSalesforceDeployment } from './salesforce-final-state.js';
+import { SCORE_FIELDS, useSalesforceEnv, writeSalesforceDeployment } from './salesforce-final-state.js';
 import type { SalesforceDeployment } from './salesforce-final-state.js';
 
 /**
  * `leadscore setup --connector salesforce` against the sandbox org, twice: the first run creates the score
  * fields on Lead and Contact and the permission set that grants them; the second finds everything in place.
  */
-
-const SCORE_FIELDS = [
-  'LeadScore_Score__c',
-  'LeadScore_Fit__c',
-  'LeadScore_Engagement__c',
-  'LeadScore_Grade__c',
-  'LeadScore_MQL_Status__c',
-  'LeadScore_Reasons__c',
-  'LeadScore_Model__c',
-  'LeadScore_Scored_At__c',
-  'LeadScore_Predictive__c',
-];
 
 let sandbox: SalesforceSandbox;
 let deployment: SalesforceDeployment;
